@@ -1,0 +1,77 @@
+"""`kwb normalize` and `kwb segment`: the text core on files and stdin."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+
+from workbench.cli.output import console, write, write_json_lines
+
+FILE_HELP = "A text file, or - for standard input."
+ENCODING_HELP = "Decode with this encoding (e.g. cp1256) when the file has no BOM."
+
+
+def register(app: typer.Typer) -> None:
+    """Add the text commands to `app`."""
+    app.command()(normalize)
+    app.command()(segment)
+
+
+FileArg = Annotated[str, typer.Argument(help=FILE_HELP)]
+EncodingOpt = Annotated[str | None, typer.Option("--encoding", help=ENCODING_HELP)]
+
+
+def normalize(
+    file: FileArg,
+    key: Annotated[bool, typer.Option("--key", help="Print the matching key instead.")] = False,
+    stats: Annotated[bool, typer.Option("--stats", help="Report each kind of change.")] = False,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Print the canonical Sorani text of FILE (or its matching key with --key)."""
+    from workbench.text import canonical, change_stats, matching_key
+    from workbench.text.decode import read_text
+
+    text = read_text(file, encoding)
+    write((matching_key(text) if key else canonical(text)).text)
+    if stats:
+        from rich.table import Table
+
+        counts = change_stats(text)
+        table = Table(title=f"Normalization changes in {file}")
+        table.add_column("change")
+        table.add_column("count", justify="right")
+        for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            table.add_row(kind, f"{n:,}")
+        table.add_row("[bold]total[/bold]", f"[bold]{sum(counts.values()):,}[/bold]")
+        console(stderr=True).print(table)
+
+
+def segment(
+    file: FileArg,
+    json: Annotated[bool, typer.Option("--json", help="One JSON object per segment.")] = False,
+    encoding: EncodingOpt = None,
+) -> None:
+    """Split FILE into paragraphs and sentences, with offsets into the original."""
+    from workbench.text import segment as split
+    from workbench.text.decode import read_text
+
+    text = read_text(file, encoding)
+    segments = split(text)
+    if json:
+        write_json_lines(asdict(s) for s in segments)
+        return
+    from rich.table import Table
+
+    from workbench.rtl import display
+
+    out = console()
+    width = max(20, out.width - 24)
+    table = Table(title=f"{file}: {len(segments)} sentences", show_lines=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("offsets", justify="right", no_wrap=True)
+    table.add_column("sentence", justify="right", width=width, no_wrap=True)
+    for s in segments:
+        table.add_row(s.id, f"{s.start}–{s.end}", display(s.text, width))
+    out.print(table)
