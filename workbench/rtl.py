@@ -9,10 +9,12 @@ mode). Stored text is never changed; only what is drawn.
 from __future__ import annotations
 
 import os
+import re
 from typing import Literal
 
 Mode = Literal["visual", "terminal"]
 MODES: tuple[Mode, ...] = ("visual", "terminal")
+_WORDS = re.compile(r"\S+")
 
 
 def detect_mode(environ: dict[str, str] | None = None) -> Mode:
@@ -53,9 +55,7 @@ def wrap(text: str, width: int) -> list[str]:
 
 def visual_line(line: str) -> str:
     """One line of logical text in the visual (left-to-right drawing) order."""
-    from bidi import get_display
-
-    return str(get_display(line, base_dir="R"))
+    return "".join(glyph for _, glyph in reorder(line, "visual"))
 
 
 def visual_lines(text: str, width: int, mode: Mode | None = None) -> list[str]:
@@ -69,3 +69,54 @@ def visual_lines(text: str, width: int, mode: Mode | None = None) -> list[str]:
 def display(text: str, width: int, mode: Mode | None = None) -> str:
     """`visual_lines` joined by newlines, for a right-aligned table cell or panel."""
     return "\n".join(visual_lines(text, width, mode))
+
+
+def reorder(line: str, mode: Mode | None = None) -> list[tuple[int, str]]:
+    """The characters of one logical line in drawing order, as (logical index, glyph).
+
+    Runs the Unicode bidi algorithm (python-bidi) on an RTL paragraph and keeps track of
+    where each character came from, so styles given in logical offsets (glossary hits) land
+    on the right glyphs after reordering. Glyphs are mirrored in RTL runs: "(" draws as ")".
+    In "terminal" mode the line is returned in logical order.
+    """
+    if (mode or detect_mode()) == "terminal":
+        return list(enumerate(line))
+    from bidi import algorithm
+
+    storage = algorithm.get_empty_storage()
+    storage["base_level"] = algorithm.PARAGRAPH_LEVELS["R"]
+    storage["base_dir"] = "R"
+    algorithm.get_embedding_levels(line, storage, False, False)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    algorithm.explicit_embed_and_overrides(storage, False)
+    algorithm.resolve_weak_types(storage, False)
+    algorithm.resolve_neutral_types(storage, False)
+    algorithm.resolve_implicit_levels(storage, False)
+    algorithm.reorder_resolved_levels(storage, False)
+    algorithm.apply_mirroring(storage, False)
+    return [(char["index"], char["ch"]) for char in storage["chars"]]
+
+
+def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Like `wrap`, but as (start, end) offsets into `text` (spaces between lines dropped)."""
+    spans: list[tuple[int, int]] = []
+    start = end = -1
+    for word in _WORDS.finditer(text):
+        ws, we = word.span()
+        while we - ws > width:
+            if start >= 0:
+                spans.append((start, end))
+                start = -1
+            spans.append((ws, ws + width))
+            ws += width
+        if start < 0:
+            start, end = ws, we
+        elif we - start <= width:
+            end = we
+        else:
+            spans.append((start, end))
+            start, end = ws, we
+    if start >= 0:
+        spans.append((start, end))
+    return spans or [(0, 0)]

@@ -17,7 +17,7 @@ def _version(value: bool) -> None:
 
 def build() -> Any:
     """The click command behind `kwb`, with every subcommand registered."""
-    from workbench.cli import overview, text
+    from workbench.cli import match, overview, text
 
     app = typer.Typer(
         name="kwb",
@@ -39,4 +39,5 @@ def build() -> Any:
 
     text.register(app)
     overview.register(app)
+    match.register(app)
     return typer.main.get_command(app)

@@ -7,20 +7,14 @@ from typing import Annotated
 
 import typer
 
+from workbench.cli.common import EncodingOpt, FileArg
 from workbench.cli.output import console, write, write_json_lines
-
-FILE_HELP = "A text file, or - for standard input."
-ENCODING_HELP = "Decode with this encoding (e.g. cp1256) when the file has no BOM."
 
 
 def register(app: typer.Typer) -> None:
     """Add the text commands to `app`."""
     app.command()(normalize)
     app.command()(segment)
-
-
-FileArg = Annotated[str, typer.Argument(help=FILE_HELP)]
-EncodingOpt = Annotated[str | None, typer.Option("--encoding", help=ENCODING_HELP)]
 
 
 def normalize(

@@ -1,0 +1,65 @@
+"""`kwb match`: glossary terms in Sorani text, through normalization and inflection."""
+
+from __future__ import annotations
+
+import typer
+
+from workbench.cli.common import EncodingOpt, FileArg, GlossaryOpt, JsonOpt, ProjectOpt, glossary
+from workbench.cli.output import console, write_json_lines
+
+
+def register(app: typer.Typer) -> None:
+    """Add the match command to `app`."""
+    app.command()(match)
+
+
+def match(
+    file: FileArg,
+    glossary_path: GlossaryOpt = None,
+    json: JsonOpt = False,
+    encoding: EncodingOpt = None,
+    project: ProjectOpt = None,
+) -> None:
+    """Find every glossary term in FILE, inflected or not, at its offsets in the input."""
+    from workbench.terms.glossary import stopwords
+    from workbench.terms.matcher import Matcher
+    from workbench.text.decode import read_text
+
+    text = read_text(file, encoding)
+    entries = glossary(glossary_path, project).active()
+    hits = Matcher(entries, stopwords()).find(text)
+    if json:
+        write_json_lines(
+            {
+                "start": h.start,
+                "end": h.end,
+                "surface": h.surface,
+                "term": h.entry.source,
+                "entry": h.entry.id,
+                "target": h.target,
+                "variants": list(h.variants),
+            }
+            for h in hits
+        )
+        return
+    from rich.table import Table
+
+    from workbench.cli.highlight import highlighted_lines
+
+    out = console()
+    for line in highlighted_lines(text, [(h.start, h.end) for h in hits], out.width - 2):
+        out.print(line, justify="right")
+    table = Table(title=f"{len(hits)} glossary hits in {file}")
+    for column in ("term", "found as", "entry", "rendering", "variants"):
+        table.add_column(column, justify="right" if column in ("term", "found as") else "left")
+    from workbench.rtl import visual_line
+
+    for h in hits:
+        table.add_row(
+            visual_line(h.entry.source),
+            visual_line(h.surface),
+            h.entry.id,
+            h.target,
+            ", ".join(h.variants),
+        )
+    out.print(table)
