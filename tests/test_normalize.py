@@ -154,3 +154,14 @@ def test_each_key_word_maps_back_to_its_original_word(words: list[str]) -> None:
     for m in re.finditer(r"\S+", key.text):
         a, b = key.original_span(m.start(), m.end())
         assert key_text(text[a:b]) == m.group()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=SORANI_ALPHABET, max_size=60), st.data())
+def test_batch_span_mapping_equals_one_by_one(text: str, data: st.DataObject) -> None:
+    from workbench.text.offsets import map_spans
+
+    key = matching_key(text)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(key.text)), max_size=8)))
+    spans = list(zip(cuts[::2], cuts[1::2], strict=False))
+    assert map_spans(key.offsets, spans) == [key.original_span(s, e) for s, e in spans]

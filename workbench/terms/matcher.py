@@ -15,24 +15,60 @@ Longest match wins; overlapping matches resolve longest-first, then leftmost, th
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter
+from typing import NamedTuple, cast
 
 import ahocorasick
 
+from workbench.gc_pause import paused_gc
 from workbench.terms.model import Entry
 from workbench.terms.morphology import is_head, is_tail, prepositions
 from workbench.text.normalize import key_text, matching_key
+from workbench.text.offsets import map_spans
 
-_WORD_TAIL = re.compile(r"\w*")
-_NEXT_WORD = re.compile(r"[^\S\n]+(\w+)")
+_PUNCTUATION = re.compile(r"[^\w ]")
+_CACHE_SIZE = 500_000
+"""Distinct words (and phrase contexts) whose analysis is kept; cleared past this size."""
+_PHRASE_WINDOW = 5
+"""Words after a phrase's head that a phrase check may read: 3 more words and 1 adjective."""
+_NOTHING: tuple[()] = ()
+
+
+def _spaced(key: str) -> str:
+    """`key` with every non-word character turned into a space, offsets unchanged.
+
+    Faster than one regex substitution per character: find the few distinct punctuation
+    characters present, then replace each everywhere at memory speed.
+    """
+    position = 0
+    while (m := _PUNCTUATION.search(key, position)) is not None:
+        key = key.replace(m.group(), " ")
+        position = m.start()
+    return key
+
+
+def _next_token(key: str, tokens: list[str], starts: list[int], i: int) -> int:
+    """The index of the word after token `i` if only spaces separate them (no punctuation,
+    no line break), else -1."""
+    j = i + 1
+    while j < len(tokens) and not tokens[j]:
+        j += 1
+    if j >= len(tokens):
+        return -1
+    gap = key[starts[i] + len(tokens[i]) : starts[j]]
+    if gap == " " or (gap.isspace() and "\n" not in gap):
+        return j
+    return -1
+
+
 _EZAFE = "ی"
 _MIN_ADJECTIVE = 3
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One occurrence of a term: `surface == text[start:end]` covers whole words."""
 
     start: int
@@ -68,22 +104,18 @@ class _Pattern:
     stem: str
     head_exact: bool
     e_drop: bool
+    proper: bool
+    length: int = field(init=False)
+    """Characters of the uninflected form, words joined by single spaces."""
 
-    @property
-    def length(self) -> int:
-        """Characters of the uninflected form, words joined by single spaces."""
-        return sum(map(len, self.words)) + len(self.words) - 1
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "length", sum(map(len, self.words)) + len(self.words) - 1)
 
 
-@dataclass(frozen=True)
-class KeyHit:
-    """A hit in matching-key offsets, before mapping back to the original text."""
-
-    start: int
-    end: int
-    entry: int
-    form: str
-    adjectival: bool
+_Match = tuple[int, int, _Pattern]
+"""A match found from a word's start: (length, extra characters of inflection, pattern)."""
+_Found = tuple[tuple[_Match, ...], tuple[_Pattern, ...]]
+_Analysis = _Found | tuple[()]
 
 
 class Matcher:
@@ -98,16 +130,21 @@ class Matcher:
             forms = [(f, False) for f in (entry.source, *entry.source_forms)]
             forms += [(f, True) for f in entry.adjectival]
             for form, adjectival in forms:
-                for pattern in self._patterns(index, form, adjectival):
+                proper = entry.proper and not adjectival
+                for pattern in self._patterns(index, form, adjectival, proper):
                     table.setdefault(pattern.stem, []).append(pattern)
         for stem, patterns in table.items():
-            self._automaton.add_word(stem, tuple(patterns))
+            # A leading space: the automaton runs over the key with every non-word
+            # character turned into a space, so it only ever reports stems at word starts.
+            self._automaton.add_word(" " + stem, tuple(patterns))
         self._empty = not table
+        self._analyses: dict[str, _Analysis] = {}
+        self._phrase_cache: dict[str, tuple[_Match, ...]] = {}
         if table:
             self._automaton.make_automaton()
 
     @staticmethod
-    def _patterns(index: int, form: str, adjectival: bool) -> Iterable[_Pattern]:
+    def _patterns(index: int, form: str, adjectival: bool, proper: bool) -> Iterable[_Pattern]:
         words = tuple(key_text(form).split())
         if not words:
             return
@@ -120,71 +157,140 @@ class Matcher:
         if len(words) == 1 and stem.endswith("ە") and len(stem) > 2:
             stems.append((stem[:-1], True))  # ناوچە → ناوچان
         for base, e_drop in stems:
-            yield _Pattern(index, form, words, adjectival, False, base, head_exact, e_drop)
+            yield _Pattern(index, form, words, adjectival, False, base, head_exact, e_drop, proper)
             variants = {base, "ڕ" + base[1:]} if base.startswith("ر") else {base}
             for prep in prepositions():
                 for variant in sorted(variants):
                     yield _Pattern(
-                        index, form, words, adjectival, True, prep + variant, head_exact, e_drop
+                        index,
+                        form,
+                        words,
+                        adjectival,
+                        True,
+                        prep + variant,
+                        head_exact,
+                        e_drop,
+                        proper,
                     )
 
-    def find_in_key(self, key: str) -> list[KeyHit]:
-        """Non-overlapping hits in matching-key text, in text order."""
+    def find_in_key(self, key: str) -> list[tuple[int, int, _Pattern]]:
+        """Non-overlapping hits in matching-key text, in text order, as (start, end, pattern).
+
+        The key is cut into words once; each distinct word is analysed once (which terms'
+        stems it starts with, and whether the rest is a valid ending), and each phrase check
+        is cached on the text of the words it read, so the cost per running word is mostly
+        a dictionary lookup.
+        """
         if self._empty:
             return []
-        candidates: list[tuple[int, int, int, _Pattern]] = []  # start, end, extra, pattern
-        for last, patterns in self._automaton.iter(key):
-            for pattern in patterns:
-                start = last - len(pattern.stem) + 1
-                if start > 0 and (key[start - 1].isalnum() or key[start - 1] == "_"):
-                    continue
-                end = self._verify(key, last + 1, pattern)
-                if end is not None:
-                    extra = end - start - pattern.length
-                    candidates.append((start, end, extra, pattern))
-        return [
-            KeyHit(start, end, p.entry, p.form, p.adjectival)
-            for start, end, _, p in _resolve(candidates)
-        ]
+        with paused_gc():
+            return self._find_in_key(key)
 
-    def _verify(self, key: str, stem_end: int, p: _Pattern) -> int | None:
-        """The key offset where the candidate ends, or None when it is not the term."""
-        word_end = _WORD_TAIL.match(key, stem_end).end()  # type: ignore[union-attr]
-        rest = key[stem_end:word_end]
-        entry = self.entries[p.entry]
-        proper = entry.proper and not p.adjectival
-        previous = p.stem[-1]
-        if p.e_drop and not rest.startswith("ان"):
-            return None
-        if len(p.words) == 1:
-            return word_end if is_tail(rest, previous, proper, p.glued) else None
-        if p.head_exact:
-            if rest:
-                return None
-        elif not is_head(rest, previous, proper):
-            return None
-        position = word_end
-        skipped = False
-        for i, word in enumerate(p.words[1:], 1):
-            last = i == len(p.words) - 1
-            while True:
-                m = _NEXT_WORD.match(key, position)
-                if m is None:
-                    return None
-                token = m[1]
-                if last and token.startswith(word):
-                    if is_tail(token[len(word) :], word[-1], proper):
-                        position = m.end()
-                        break
-                elif not last and token == word:
-                    position = m.end()
-                    break
-                if i == 1 and not skipped and self._adjective(token):
-                    skipped = True
-                    position = m.end()
+    def _find_in_key(self, key: str) -> list[tuple[int, int, _Pattern]]:
+        tokens = _spaced(key).split(" ")
+        starts = list(accumulate(map(add, map(len, tokens), repeat(1)), initial=0))
+        analyses, phrase_cache = self._analyses, self._phrase_cache
+        if len(analyses) > _CACHE_SIZE:
+            analyses.clear()
+        if len(phrase_cache) > _CACHE_SIZE:
+            phrase_cache.clear()
+        for word in set(tokens).difference(analyses):
+            analyses[word] = self._analyse(word)
+        found_per_token = list(map(analyses.__getitem__, tokens))
+        window = _PHRASE_WINDOW
+        last_token = len(tokens) - 1
+        kept: list[tuple[int, int, int, _Pattern]] = []
+        cluster: list[tuple[int, int, int, _Pattern]] = []
+        cluster_end = -1
+        # Only the tokens that begin some term (analysis non-empty) are visited in Python.
+        for i in compress(count(), found_per_token):
+            singles, phrases = cast(_Found, found_per_token[i])  # compress skipped the empty ones
+            start = starts[i]
+            if phrases:
+                context = key[start : starts[min(i + window + 1, last_token + 1)] - 1]
+                ends = phrase_cache.get(context)
+                if ends is None:
+                    ends, cacheable = self._phrase_ends(key, tokens, starts, i, phrases)
+                    if cacheable:
+                        phrase_cache[context] = ends
+                matches = singles + ends if singles else ends
+            else:
+                matches = singles
+            for length, extra, pattern in matches:
+                end = start + length
+                if start >= cluster_end:
+                    if len(cluster) == 1:
+                        kept.append(cluster[0])
+                    elif cluster:
+                        kept.extend(_resolve_cluster(cluster))
+                    cluster = [(start, end, extra, pattern)]
+                    cluster_end = end
+                else:
+                    cluster.append((start, end, extra, pattern))
+                    if end > cluster_end:
+                        cluster_end = end
+        kept.extend(cluster if len(cluster) <= 1 else _resolve_cluster(cluster))
+        return [(start, end, p) for start, end, _, p in kept]
+
+    def _analyse(self, word: str) -> _Analysis:
+        """The single-word matches of this word (length, extra, pattern), and the phrase
+        patterns it can begin."""
+        singles: list[_Match] = []
+        phrases: list[_Pattern] = []
+        for last, patterns in self._automaton.iter(" " + word):
+            rest = word[last:]
+            for p in patterns:
+                if p.e_drop and not rest.startswith("ان"):
                     continue
-                return None
-        return position
+                if len(p.words) == 1:
+                    if is_tail(rest, p.stem[-1], p.proper, p.glued):
+                        singles.append((len(word), len(word) - p.length, p))
+                elif (not rest) if p.head_exact else is_head(rest, p.stem[-1], p.proper):
+                    phrases.append(p)
+        if not singles and not phrases:
+            return _NOTHING
+        return tuple(singles), tuple(phrases)
+
+    def _phrase_ends(
+        self, key: str, tokens: list[str], starts: list[int], i: int, phrases: Sequence[_Pattern]
+    ) -> tuple[tuple[_Match, ...], bool]:
+        """(length from the head's start, extra, pattern) for the phrases that follow token
+        `i`, and whether the answer depends only on the next `_PHRASE_WINDOW` tokens (so it
+        can be cached on their text)."""
+        ends: list[_Match] = []
+        furthest = i
+        for p in phrases:
+            end, seen = self._phrase_end(key, tokens, starts, i, p)
+            furthest = max(furthest, seen)
+            if end is not None:
+                length = end - starts[i]
+                ends.append((length, length - p.length, p))
+        return tuple(ends), furthest <= i + _PHRASE_WINDOW
+
+    def _phrase_end(
+        self, key: str, tokens: list[str], starts: list[int], i: int, p: _Pattern
+    ) -> tuple[int | None, int]:
+        """Where the phrase starting with token `i` ends (None when its words don't follow),
+        and the index of the furthest token read."""
+        skipped = False
+        last_index = len(p.words) - 1
+        for n, word in enumerate(p.words[1:], 1):
+            while True:
+                following = _next_token(key, tokens, starts, i)
+                if following < 0:
+                    return None, i + 1
+                i = following
+                token = tokens[i]
+                if n == last_index:
+                    if token.startswith(word) and is_tail(token[len(word) :], word[-1], p.proper):
+                        break
+                elif token == word:
+                    break
+                if n == 1 and not skipped and self._adjective(token):
+                    skipped = True
+                    continue
+                return None, i
+        return starts[i] + len(tokens[i]), i
 
     def _adjective(self, token: str) -> bool:
         """A word that can stand between the head and its modifier: هێزی بیانی شەڕکەر."""
@@ -197,32 +303,35 @@ class Matcher:
 
     def find(self, text: str) -> list[Hit]:
         """Every term in raw `text`, at original offsets, in text order."""
+        with paused_gc():
+            return self._find(text)
+
+    def _find(self, text: str) -> list[Hit]:
         key = matching_key(text)
-        hits: list[Hit] = []
-        for h in self.find_in_key(key.text):
-            start, end = key.original_span(h.start, h.end)
-            hits.append(
-                Hit(start, end, text[start:end], self.entries[h.entry], h.form, h.adjectival)
-            )
-        return hits
+        found = self.find_in_key(key.text)
+        spans = map_spans(key.offsets, [(start, end) for start, end, _ in found])
+        entries = self.entries
+        make = tuple.__new__  # skips NamedTuple's argument handling: hits can be many
+        return [
+            make(Hit, (s, e, text[s:e], entries[p.entry], p.form, p.adjectival))
+            for (s, e), (_, _, p) in zip(spans, found, strict=True)
+        ]
 
 
-def _resolve(
-    candidates: Sequence[tuple[int, int, int, _Pattern]],
+def _resolve_cluster(
+    cluster: Sequence[tuple[int, int, int, _Pattern]],
 ) -> list[tuple[int, int, int, _Pattern]]:
-    """Longest first, then leftmost, then the least inflected reading (عێراقی as the
-    adjectival form rather than عێراق + ی), then by entry and form; keep those that overlap
-    nothing kept."""
-    ordered = sorted(candidates, key=lambda c: (c[0] - c[1], c[0], c[2], c[3].entry, c[3].form))
-    starts: list[int] = []
+    """Among overlapping candidates: longest first, then leftmost, then the least inflected
+    reading (عێراقی as the adjectival form rather than عێراق + ی), then by entry and form."""
+    ordered = sorted(cluster, key=lambda c: (c[0] - c[1], c[0], c[2], c[3].entry, c[3].form))
+    base = cluster[0][0]
+    taken = bytearray(max(c[1] for c in cluster) - base)
     kept: list[tuple[int, int, int, _Pattern]] = []
     for candidate in ordered:
-        start, end = candidate[0], candidate[1]
-        i = bisect_left(starts, start)
-        if i > 0 and kept[i - 1][1] > start:
+        start, end = candidate[0] - base, candidate[1] - base
+        if taken.find(1, start, end) != -1:
             continue
-        if i < len(starts) and starts[i] < end:
-            continue
-        starts.insert(i, start)
-        kept.insert(i, candidate)
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append(candidate)
+    kept.sort(key=itemgetter(0))
     return kept

@@ -78,6 +78,7 @@ def parses(rest: str, previous: str, min_slot: int = 0) -> tuple[frozenset[int],
     return tuple(dict.fromkeys(found))
 
 
+@cache
 def is_tail(rest: str, previous: str, proper: bool, glued: bool = False) -> bool:
     """Whether `rest` can end a term's last word (any chain; names skip number/definiteness).
 
@@ -92,6 +93,7 @@ def is_tail(rest: str, previous: str, proper: bool, glued: bool = False) -> bool
     return False
 
 
+@cache
 def is_head(rest: str, previous: str, proper: bool) -> bool:
     """Whether `rest` can end the head word of an ezafe phrase: a chain ending in ezafe."""
     for slots in parses(rest, previous):

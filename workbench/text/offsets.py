@@ -81,3 +81,43 @@ class OffsetMap:
 
 
 IDENTITY = OffsetMap()
+
+
+def map_spans(offsets: OffsetMap, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`offsets.span` for many non-overlapping spans sorted by start, in one linear pass."""
+    if offsets.is_identity:
+        return spans
+    starts = _map_sorted(offsets, [s for s, _ in spans], end=False)
+    ends = _map_sorted(offsets, [e for _, e in spans], end=True)
+    return [(s, max(s, e)) for s, e in zip(starts, ends, strict=True)]
+
+
+def _map_sorted(offsets: OffsetMap, points: list[int], end: bool) -> list[int]:
+    """Map sorted points through one level of edits, then through its parents.
+
+    Between two edits every point moves by the same amount, so each stretch of points is
+    shifted in one list comprehension; only points inside an edit are mapped one by one.
+    """
+    out: list[int] = []
+    position = 0  # index into points
+    delta = 0
+    count = len(points)
+    for e in offsets.edits:
+        # Points before this edit (or, for ends, at its start) shift by the running delta.
+        stop = (bisect_right if end else bisect_left)(points, e.norm_start, position)
+        out.extend([p + delta for p in points[position:stop]])
+        position = stop
+        inside = (bisect_right if end else bisect_left)(points, e.norm_end, position)
+        for p in points[position:inside]:
+            if end and p == e.norm_end:
+                out.append(e.orig_end)
+            else:
+                out.append(e.orig_start + min(p - e.norm_start, e.orig_end - e.orig_start))
+        position = inside
+        delta = e.orig_end - e.norm_end
+        if position >= count:
+            break
+    out.extend([p + delta for p in points[position:]])
+    if offsets.parent is not None and not offsets.parent.is_identity:
+        return _map_sorted(offsets.parent, out, end)
+    return out

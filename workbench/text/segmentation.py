@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from workbench.gc_pause import paused_gc
+
 
 @dataclass(frozen=True, slots=True)
 class Segment:
@@ -282,6 +284,11 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int, bool]]:
 
 def segment(text: str) -> list[Segment]:
     """Paragraphs and sentences of `text`, as `Segment`s with offsets into `text`."""
+    with paused_gc():
+        return _segment(text)
+
+
+def _segment(text: str) -> list[Segment]:
     segments: list[Segment] = []
     paragraph = 0
     sentence = 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from workbench.gc_pause import paused_gc
 from workbench.text.tables import char_class, load
 
 
@@ -48,9 +49,11 @@ _TOKEN = _pattern()
 
 def tokenize(text: str) -> list[Token]:
     """All tokens of `text`, in order, with offsets into `text`."""
-    return [
-        Token(m.start(), m.end(), m.group(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)
-    ]
+    with paused_gc():
+        return [
+            Token(m.start(), m.end(), m.group(), m.lastgroup or "punct")
+            for m in _TOKEN.finditer(text)
+        ]
 
 
 def words(text: str) -> list[Token]:
