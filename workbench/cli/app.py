@@ -17,7 +17,7 @@ def _version(value: bool) -> None:
 
 def build() -> Any:
     """The click command behind `kwb`, with every subcommand registered."""
-    from workbench.cli import match, overview, text
+    from workbench.cli import match, overview, project, text, tm
 
     app = typer.Typer(
         name="kwb",
@@ -40,4 +40,6 @@ def build() -> Any:
     text.register(app)
     overview.register(app)
     match.register(app)
+    project.register(app)
+    tm.register(app)
     return typer.main.get_command(app)

@@ -58,6 +58,43 @@ def load_project(root: Path) -> Project:
     )
 
 
+DEFAULT_CONFIG = """# kwb project configuration. Paths are relative to this file.
+[project]
+name = "{name}"
+source_language = "ckb"
+target_language = "en"
+seeds = "seeds"
+glossary = "glossary"
+translations = "translations"
+"""
+
+
+def bundled_root() -> Path:
+    """The kwb source tree this package runs from: the bundled demo project."""
+    return Path(__file__).resolve().parents[2]
+
+
+def init_project(root: Path, name: str | None = None) -> Project:
+    """Create a project in `root`: config, `seeds/`, `translations/`, and `glossary/` holding
+    the curated glossary. Refuses to touch an existing project."""
+    from workbench.store.atomic import atomic_write
+
+    if (root / CONFIG_NAME).exists():
+        raise InputError(root / CONFIG_NAME, "a kwb project already exists here; nothing changed")
+    source = bundled_root() / "glossary" / "glossary.toml"
+    if not source.is_file():
+        raise InputError(source, "the curated glossary is not bundled with this installation")
+    if (root / "glossary" / "glossary.toml").exists():
+        raise InputError(root / "glossary", "already holds a glossary; nothing changed")
+    root.mkdir(parents=True, exist_ok=True)
+    for folder in ("seeds", "glossary", "translations"):
+        (root / folder).mkdir(exist_ok=True)
+    atomic_write(root / "glossary" / "glossary.toml", source.read_bytes())
+    title = (name or root.resolve().name).replace('"', "'")
+    atomic_write(root / CONFIG_NAME, DEFAULT_CONFIG.format(name=title).encode("utf-8"))
+    return load_project(root)
+
+
 def open_project(path: Path | None = None) -> Project:
     """The project at `path` (or found upward from the current folder)."""
     root = find_root(path)

@@ -1,0 +1,128 @@
+"""`kwb init`, `kwb add`, `kwb status`: the project and its PO files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workbench.cli.common import EncodingOpt, JsonOpt, ProjectOpt
+from workbench.cli.output import console, write_json_lines
+
+
+def register(app: typer.Typer) -> None:
+    """Add the project commands to `app`."""
+    app.command()(init)
+    app.command()(add)
+    app.command()(status)
+
+
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to create the project.")] = Path("."),
+    name: Annotated[str | None, typer.Option("--name", help="Project name.")] = None,
+) -> None:
+    """Create a project: kwb.toml, seeds/, translations/, glossary/ (the curated glossary)."""
+    from workbench.store.project import init_project
+
+    project = init_project(folder, name)
+    console().print(f"Created kwb project [bold]{project.name}[/bold] in {project.root}")
+
+
+def add(
+    articles: Annotated[list[Path], typer.Argument(help="Sorani article files (.txt).")],
+    article_id: Annotated[
+        str | None, typer.Option("--id", help="Article id (default: the file name's stem).")
+    ] = None,
+    pretranslate: Annotated[
+        bool, typer.Option("--pretranslate", help="Fill exact translation-memory matches.")
+    ] = False,
+    trust_exact: Annotated[
+        bool, typer.Option("--trust-exact", help="Don't mark pre-translated entries fuzzy.")
+    ] = False,
+    encoding: EncodingOpt = None,
+    project: ProjectOpt = None,
+) -> None:
+    """Segment ARTICLES into translations/<id>.po, or update the PO from a new version."""
+    from rich.table import Table
+
+    from workbench.errors import InputError
+    from workbench.store.add import add_article
+    from workbench.store.project import open_project
+    from workbench.store.save import save_catalog
+    from workbench.terms.glossary import load_glossary, stopwords
+    from workbench.terms.matcher import Matcher
+
+    if article_id is not None and len(articles) > 1:
+        raise InputError(article_id, "--id names one article; give one file with it")
+    proj = open_project(project)
+    proj.translations.mkdir(parents=True, exist_ok=True)
+    matcher = Matcher(load_glossary(proj.glossary).active(), stopwords())
+    table = Table(title="kwb add")
+    for column in ("article", "PO file", "kept", "fuzzy", "new", "obsolete", "pre-translated"):
+        table.add_column(column, justify="left" if column in ("article", "PO file") else "right")
+    for path in articles:
+        added = add_article(proj, path, article_id, matcher, encoding)
+        filled = ""
+        if pretranslate:
+            from workbench.tm.index import open_tm
+            from workbench.tm.pretranslate import pretranslate as fill
+
+            with open_tm(proj) as tm:
+                result = fill(added.catalog, tm, trust_exact)
+            filled = str(result.filled)
+            if result.filled:
+                from workbench.store.pofile import touch_revision
+
+                touch_revision(added.catalog.po)
+        save_catalog(added.catalog)
+        r = added.report
+        table.add_row(
+            path.name,
+            str(added.catalog.path.relative_to(proj.root)),
+            str(len(r.kept)),
+            str(len(r.fuzzy)),
+            str(len(r.new)),
+            str(len(r.obsolete)),
+            filled or "–",
+        )
+    console().print(table)
+
+
+def status(json: JsonOpt = False, project: ProjectOpt = None) -> None:
+    """Progress per PO file and in total: segments, words, entries by state."""
+    from workbench.store.project import open_project
+    from workbench.store.status import file_progress, total
+
+    proj = open_project(project)
+    rows = [file_progress(p) for p in sorted(proj.translations.glob("*.po"))]
+    overall = total(rows)
+    if json:
+        write_json_lines([*(r.as_json() for r in rows), overall.as_json()])
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{proj.name}: translation status")
+    columns = (
+        "file",
+        "segments",
+        "words",
+        "untranslated",
+        "fuzzy",
+        "translated",
+        "reviewed",
+        "done",
+    )
+    for column in columns:
+        table.add_column(column, justify="left" if column == "file" else "right")
+    for row in [*rows, overall]:
+        if row is overall:
+            table.add_section()
+        table.add_row(
+            row.name,
+            f"{row.segments:,}",
+            f"{row.words:,}",
+            *(f"{row.states[s]:,}" for s in ("untranslated", "fuzzy", "translated", "reviewed")),
+            f"{row.percent:.0f}%",
+        )
+    console().print(table)

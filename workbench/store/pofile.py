@@ -1,0 +1,176 @@
+"""PO files as kwb writes them: one entry per Sorani segment, stable order, fixed wrapping.
+
+Conventions (so Poedit, Lokalize, msgfmt and git all read them well):
+- `msgctxt` is a stable segment key (article id / hash of the sentence's matching key), so
+  a sentence keeps its entry wherever it moves; `msgid` the canonical Sorani sentence;
+  `msgstr` the English.
+- flags: `fuzzy` for drafts (pre-translated, merged), `reviewed` once a reviewer approved.
+- a full header (msgfmt --check clean) whose PO-Revision-Date changes only with the content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import polib
+
+from workbench import __version__
+from workbench.errors import InputError
+
+WRAP_WIDTH = 79
+FUZZY = "fuzzy"
+REVIEWED = "reviewed"
+
+State = Literal["untranslated", "fuzzy", "translated", "reviewed"]
+STATES: tuple[State, ...] = ("untranslated", "fuzzy", "translated", "reviewed")
+
+
+def segment_key(article_id: str, key_text: str) -> str:
+    """The msgctxt of a sentence: stable while the sentence's text is unchanged."""
+    digest = hashlib.sha1(key_text.encode("utf-8")).hexdigest()[:10]
+    return f"{article_id}/{digest}"
+
+
+def state(entry: polib.POEntry) -> State:
+    """Where an entry stands in the translation workflow."""
+    if not entry.msgstr.strip():
+        return "untranslated"
+    if FUZZY in entry.flags:
+        return "fuzzy"
+    if REVIEWED in entry.flags:
+        return "reviewed"
+    return "translated"
+
+
+def set_flag(entry: polib.POEntry, flag: str, on: bool) -> None:
+    """Add or remove a flag, keeping the others in order."""
+    if on and flag not in entry.flags:
+        entry.flags.append(flag)
+    elif not on and flag in entry.flags:
+        entry.flags.remove(flag)
+
+
+def header(project_name: str, source_file: str, revised: dt.datetime) -> dict[str, str]:
+    """The PO header kwb writes (every field msgfmt --check asks for)."""
+    return {
+        "Project-Id-Version": project_name,
+        "PO-Revision-Date": revised.strftime("%Y-%m-%d %H:%M%z"),
+        "Last-Translator": "kwb",
+        "Language-Team": "English",
+        "Language": "en",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Source-Language": "ckb",
+        "X-Source-File": source_file,
+        "X-Generator": f"kwb {__version__}",
+    }
+
+
+_LINE = re.compile(r"\(line (\d+)\)")
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_VALID_LINE = re.compile(
+    rf"\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_STRING}|{_STRING})?\s*"
+)
+_OBSOLETE_PREFIX = re.compile(r"#~\|?\s*")
+
+
+def _check_syntax(text: str, name: str | Path) -> None:
+    """Line-level PO syntax check (polib alone accepts, e.g., an unterminated string)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("#~"):
+            line = _OBSOLETE_PREFIX.sub("", line, count=1)
+            if line.startswith("#"):
+                continue
+        if _VALID_LINE.fullmatch(line) is None:
+            raise InputError(
+                name, "malformed PO file (not a comment, keyword or quoted string)", number
+            )
+
+
+def parse(data: bytes, name: str | Path) -> polib.POFile:
+    """A PO file from bytes; malformed input is an `InputError` with the line."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(name, "not valid UTF-8", line) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return _empty()
+    _check_syntax(text, name)
+    try:
+        return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
+    except (OSError, ValueError) as exc:
+        found = _LINE.search(str(exc))
+        reason = str(exc).split(":", 1)[-1].strip() if ":" in str(exc) else "syntax error"
+        raise InputError(
+            name,
+            f"malformed PO file ({reason or 'syntax error'})",
+            int(found[1]) if found else None,
+        ) from None
+
+
+def _empty() -> polib.POFile:
+    po = polib.POFile(wrapwidth=WRAP_WIDTH)
+    po.encoding = "utf-8"
+    return po
+
+
+def render(po: polib.POFile) -> bytes:
+    """The file's bytes: polib's rendering at the fixed wrap width, ending in a newline."""
+    po.wrapwidth = WRAP_WIDTH
+    text = str(po)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+def new_catalog(project_name: str, source_file: str) -> polib.POFile:
+    """An empty PO file with kwb's header."""
+    po = _empty()
+    po.header = (
+        f"English translation of {source_file} ({project_name}).\n"
+        "msgid: canonical Sorani sentence; msgctxt: stable segment key. Made with kwb."
+    )
+    po.metadata = header(project_name, source_file, now())
+    po.metadata_is_fuzzy = False
+    return po
+
+
+def now() -> dt.datetime:
+    """The current time, to the minute, with the local offset (PO-Revision-Date)."""
+    return dt.datetime.now().astimezone().replace(second=0, microsecond=0)
+
+
+def touch_revision(po: polib.POFile) -> None:
+    """Set PO-Revision-Date (called only when entries changed, so rewrites don't churn)."""
+    po.metadata["PO-Revision-Date"] = now().strftime("%Y-%m-%d %H:%M%z")
+
+
+@dataclass
+class Catalog:
+    """A PO file in memory and the bytes it had on disk when read (to detect outside edits)."""
+
+    path: Path
+    po: polib.POFile
+    original: bytes | None = field(default=None, repr=False)
+
+    @property
+    def entries(self) -> list[polib.POEntry]:
+        """The live (non-obsolete) entries, in file order."""
+        return [e for e in self.po if not e.obsolete]
+
+
+def read_catalog(path: Path) -> Catalog:
+    """Load a PO file for reading or editing."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such PO file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a PO file") from None
+    return Catalog(path, parse(data, path), data)

@@ -1,0 +1,1 @@
+"""Translation memory: every translated segment of the project, searchable exactly and fuzzily."""

@@ -1,0 +1,234 @@
+"""The translation-memory index: SQLite beside the project, kept in sync with its files.
+
+Units come from every PO file in `translations/` (translated and reviewed entries) and every
+TMX file in `tm/` (imported memories). The index (`.kwb/tm.sqlite`) is only a cache: each
+time it is opened, files whose size or mtime changed are re-indexed and vanished ones
+dropped, so it never disagrees with the files.
+
+Exact matches compare matching keys (so ك/ک, digits and ZWNJ don't matter). Fuzzy matches
+take candidates from an FTS5 index of word stems (the first letters of each word, so
+inflected forms meet) and rank them by rapidfuzz similarity of the keys (0–100).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+from rapidfuzz import fuzz
+
+from workbench.errors import InputError
+from workbench.store.pofile import FUZZY, parse
+from workbench.store.project import Project
+from workbench.text import key_text
+from workbench.tm.tmx import read_tmx
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sources (name TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER);
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY, source TEXT NOT NULL, ctx TEXT, ckb TEXT NOT NULL,
+    en TEXT NOT NULL, key TEXT NOT NULL, state TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS units_key ON units(key);
+CREATE INDEX IF NOT EXISTS units_source ON units(source);
+CREATE VIRTUAL TABLE IF NOT EXISTS stems USING fts5(terms, content='', tokenize='unicode61');
+"""
+STEM = 4
+"""Letters of a word kept as its index term: هێزەکان and هێزی both give هێزە/هێزی → هێز…"""
+CANDIDATES = 150
+"""Fuzzy candidates fetched from the stem index before exact scoring."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A TM suggestion."""
+
+    score: float
+    ckb: str
+    en: str
+    source: str
+    ctx: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "score": round(self.score, 1),
+            "ckb": self.ckb,
+            "en": self.en,
+            "source": self.source,
+            "id": self.ctx,
+        }
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit to index: where it came from, its key (msgctxt or tuid), the pair, its state."""
+
+    ctx: str
+    ckb: str
+    en: str
+    state: str
+
+
+def stems(key: str) -> list[str]:
+    """The index terms of a matching key: word prefixes, each once."""
+    seen: dict[str, None] = {}
+    for word in key.split():
+        word = "".join(ch for ch in word if ch.isalnum())
+        if len(word) >= 2:
+            seen.setdefault(word[:STEM], None)
+    return list(seen)
+
+
+def _fts_query(terms: Iterable[str]) -> str:
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def po_units(path: Path) -> Iterator[Unit]:
+    """Translated, non-fuzzy entries of a PO file."""
+    po = parse(path.read_bytes(), path)
+    for entry in po:
+        if entry.obsolete or not entry.msgstr.strip() or FUZZY in entry.flags:
+            continue
+        yield Unit(entry.msgctxt or "", entry.msgid, entry.msgstr, _po_state(entry))
+
+
+def _po_state(entry: polib.POEntry) -> str:
+    return "reviewed" if "reviewed" in entry.flags else "translated"
+
+
+class TranslationMemory:
+    """An open TM index (use as a context manager, or call `close`)."""
+
+    def __init__(self, db_path: Path) -> None:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = db_path
+        self.db = sqlite3.connect(db_path)
+        self.db.executescript(SCHEMA)
+
+    def __enter__(self) -> TranslationMemory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- keeping in sync ---------------------------------------------------------------
+
+    def sync(self, files: dict[str, Path]) -> int:
+        """Re-index changed files, drop vanished ones; returns how many files were indexed."""
+        known = {
+            name: (mtime, size)
+            for name, mtime, size in self.db.execute("SELECT name, mtime_ns, size FROM sources")
+        }
+        indexed = 0
+        with self.db:
+            for name in set(known) - set(files):
+                self._drop(name)
+            for name, path in sorted(files.items()):
+                stat = path.stat()
+                if known.get(name) == (stat.st_mtime_ns, stat.st_size):
+                    continue
+                units = po_units(path) if path.suffix == ".po" else self._tmx_units(path)
+                self.replace(name, units, stat.st_mtime_ns, stat.st_size)
+                indexed += 1
+        return indexed
+
+    @staticmethod
+    def _tmx_units(path: Path) -> Iterator[Unit]:
+        for tu in read_tmx(path):
+            yield Unit(tu.tuid, tu.ckb, tu.en, "imported")
+
+    def _drop(self, name: str) -> None:
+        ids = [row[0] for row in self.db.execute("SELECT id FROM units WHERE source = ?", (name,))]
+        for unit_id in ids:
+            self.db.execute(
+                "INSERT INTO stems(stems, rowid, terms) VALUES('delete', ?, ?)",
+                (unit_id, self._terms_of(unit_id)),
+            )
+        self.db.execute("DELETE FROM units WHERE source = ?", (name,))
+        self.db.execute("DELETE FROM sources WHERE name = ?", (name,))
+
+    def _terms_of(self, unit_id: int) -> str:
+        row = self.db.execute("SELECT key FROM units WHERE id = ?", (unit_id,)).fetchone()
+        return " ".join(stems(row[0])) if row else ""
+
+    def replace(self, name: str, units: Iterable[Unit], mtime_ns: int = 0, size: int = 0) -> int:
+        """Index `units` as the whole content of source `name`; returns the unit count."""
+        self._drop(name)
+        count = 0
+        for unit in units:
+            key = key_text(unit.ckb)
+            cursor = self.db.execute(
+                "INSERT INTO units(source, ctx, ckb, en, key, state) VALUES (?, ?, ?, ?, ?, ?)",
+                (name, unit.ctx, unit.ckb, unit.en, key, unit.state),
+            )
+            self.db.execute(
+                "INSERT INTO stems(rowid, terms) VALUES (?, ?)",
+                (cursor.lastrowid, " ".join(stems(key))),
+            )
+            count += 1
+        self.db.execute(
+            "INSERT OR REPLACE INTO sources(name, mtime_ns, size) VALUES (?, ?, ?)",
+            (name, mtime_ns, size),
+        )
+        return count
+
+    # --- searching ---------------------------------------------------------------------
+
+    def exact(self, text: str) -> list[Match]:
+        """Units whose Sorani has the same matching key as `text` (score 100)."""
+        rows = self.db.execute(
+            "SELECT ckb, en, source, ctx FROM units WHERE key = ? "
+            "ORDER BY state = 'reviewed' DESC, id",
+            (key_text(text),),
+        )
+        return [Match(100.0, *row) for row in rows]
+
+    def search(self, text: str, minimum: float = 60.0, limit: int = 10) -> list[Match]:
+        """Exact and fuzzy suggestions for `text`, best first, scores ≥ `minimum`."""
+        key = key_text(text)
+        terms = stems(key)
+        if not terms:
+            return []
+        rows = self.db.execute(
+            "SELECT units.ckb, units.en, units.source, units.ctx, units.key FROM "
+            "(SELECT rowid FROM stems WHERE stems MATCH ? ORDER BY rank LIMIT ?) AS hits "
+            "JOIN units ON units.id = hits.rowid",
+            (_fts_query(terms), CANDIDATES),
+        ).fetchall()
+        matches = []
+        for ckb, en, source, ctx, unit_key in rows:
+            score = 100.0 if unit_key == key else fuzz.ratio(key, unit_key)
+            if score >= minimum:
+                matches.append(Match(score, ckb, en, source, ctx))
+        matches.sort(key=lambda m: (-m.score, m.source, m.ctx))
+        return matches[:limit]
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM units").fetchone()[0])
+
+
+def project_files(project: Project) -> dict[str, Path]:
+    """The files a project's TM is built from, by name relative to the project."""
+    files = {
+        f"translations/{p.name}": p
+        for p in sorted(project.translations.glob("*.po"))
+        if p.is_file()
+    }
+    files.update({f"tm/{p.name}": p for p in sorted((project.root / "tm").glob("*.tmx"))})
+    return files
+
+
+def open_tm(project: Project) -> TranslationMemory:
+    """The project's TM, brought in sync with its files."""
+    tm = TranslationMemory(project.root / ".kwb" / "tm.sqlite")
+    try:
+        tm.sync(project_files(project))
+    except sqlite3.DatabaseError as exc:
+        tm.close()
+        raise InputError(tm.path, f"TM index unusable ({exc}); delete it to rebuild") from None
+    return tm
