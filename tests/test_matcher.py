@@ -51,6 +51,9 @@ GLOSSARY = [
     entry("road", "ڕێگا", "road"),
     entry("rudaw", "ڕووداو", "Rudaw", type="organization", inflection="proper"),
     entry("krg", "حکومەتی هەرێمی کوردستان", "KRG"),
+    entry("erbil", "هەولێر", "Erbil", type="place"),
+    entry("disputed", "ناوچەی کێشەلەسەر", "disputed territories"),
+    entry("budget", "بودجە", "budget"),
     entry("kurdistan-region", "هەرێمی کوردستان", "Kurdistan Region", type="place"),
 ]
 MATCHER = Matcher(GLOSSARY, stopwords())
@@ -90,6 +93,15 @@ POSITIVE = [
     ("بە ڕووداوی گوت", "ڕووداوی", "rudaw", "a name takes ezafe"),
     ("سەرۆکوەزیرانی عێراق", "سەرۆکوەزیرانی", "prime-minister", "longer term wins over سەرۆک"),
     ("سەرۆکی هەرێم", "سەرۆکی", "president", "the short term where it stands alone"),
+    ("لەهەولێریش", "لەهەولێریش", "erbil", "a name takes a glued preposition bare"),
+    ("ئەو بودجەیە", "بودجەیە", "budget", "copula/demonstrative یە after a vowel"),
+    ("هەولێرن", "هەولێرن", "erbil", "copula ن"),
+    (
+        "لە ناوچە کێشەلەسەرەکاندا",
+        "ناوچە کێشەلەسەرەکاندا",
+        "disputed",
+        "a head ending in ە takes the definite linker invisibly",
+    ),
 ]
 
 

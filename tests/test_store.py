@@ -210,3 +210,48 @@ def test_the_repository_is_a_project(kwb: Any) -> None:
 
     assert kwb("status", "--project", str(REPO)).code == 0
     shutil.rmtree(REPO / ".kwb", ignore_errors=True)
+
+
+def test_editing_a_seed_article_shows_only_those_changes(kwb: Any, project: Path) -> None:
+    """Change one sentence, move one paragraph, delete one sentence: nothing else moves."""
+    import difflib
+
+    seed = project / "seeds" / SEED_000.name
+    shutil.copyfile(SEED_000, seed)
+    kwb("add", str(seed), cwd=project)
+    po_path = project / "translations" / "000_d4781596957db36c.po"
+    translate_all(po_path)
+    kwb("add", str(seed), cwd=project)
+    before_entries = {e.msgid: e.msgstr for e in live(po_path)}
+    before = po_path.read_text(encoding="utf-8").splitlines()
+    paragraphs = seed.read_text(encoding="utf-8").split("  ")
+    paragraphs[0] = paragraphs[0].replace("لە واشنتن بگەڕێتەوە", "لە واشنتنەوە بگەڕێتەوە")
+    paragraphs.insert(2, paragraphs.pop(5))  # move one paragraph up
+    seventh = paragraphs[7]
+    paragraphs[7] = seventh[seventh.index(" سەرەڕای ئەوەش") + 1 :]  # delete its first sentence
+    seed.write_text("  ".join(paragraphs), encoding="utf-8")
+    result = kwb("add", str(seed), cwd=project)
+    assert result.code == 0, result.err
+    msgfmt_check(po_path)
+    after_entries = {e.msgid: e.msgstr for e in live(po_path)}
+    kept = set(before_entries) & set(after_entries)
+    assert len(kept) == len(before_entries) - 2
+    assert all(after_entries[m] == before_entries[m] for m in kept)
+    diff = [
+        line
+        for line in difflib.unified_diff(
+            before, po_path.read_text(encoding="utf-8").splitlines(), n=0
+        )
+        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+    ]
+    changed_refs = {line[1:] for line in diff if line[1:].startswith("#:")}
+    assert changed_refs  # references of the moved and following paragraphs changed
+    assert all(
+        line[1:].startswith(
+            ("#:", "#,", "#|", "#~", "msgctxt", "msgid", "msgstr", '"', "#.", '"PO-Revision')
+        )
+        or line[1:] == ""
+        for line in diff
+    )
+    assert sum(1 for line in diff if line.startswith("+#, fuzzy")) == 1
+    assert sum(1 for line in diff if line.startswith("+#~ msgid")) == 1

@@ -82,12 +82,13 @@ def parses(rest: str, previous: str, min_slot: int = 0) -> tuple[frozenset[int],
 def is_tail(rest: str, previous: str, proper: bool, glued: bool = False) -> bool:
     """Whether `rest` can end a term's last word (any chain; names skip number/definiteness).
 
-    A glued preposition needs a definite/plural suffix or a postposition as well.
+    On a common noun, a glued preposition needs a definite/plural suffix or a postposition
+    as well (بەهێز "strong" is a word of its own); a name takes one bare (لەهەولێر).
     """
     for slots in parses(rest, previous):
         if proper and (0 in slots or NUMBER_SLOT in slots):
             continue
-        if glued and not (slots & {NUMBER_SLOT, POSTPOSITION_SLOT}):
+        if glued and not proper and not (slots & {NUMBER_SLOT, POSTPOSITION_SLOT}):
             continue
         return True
     return False
@@ -95,7 +96,12 @@ def is_tail(rest: str, previous: str, proper: bool, glued: bool = False) -> bool
 
 @cache
 def is_head(rest: str, previous: str, proper: bool) -> bool:
-    """Whether `rest` can end the head word of an ezafe phrase: a chain ending in ezafe."""
+    """Whether `rest` can end the head word of an ezafe phrase: a chain ending in ezafe.
+
+    A head ending in ە takes the definite linker ە invisibly: ناوچە کێشەلەسەرەکان.
+    """
+    if not rest and previous == "ە":
+        return True
     for slots in parses(rest, previous):
         if EZAFE_SLOT not in slots or not slots <= HEAD_SLOTS:
             continue

@@ -13,6 +13,7 @@ inflected forms meet) and rank them by rapidfuzz similarity of the keys (0–100
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,11 +35,15 @@ CREATE TABLE IF NOT EXISTS units (
 CREATE INDEX IF NOT EXISTS units_key ON units(key);
 CREATE INDEX IF NOT EXISTS units_source ON units(source);
 CREATE VIRTUAL TABLE IF NOT EXISTS stems USING fts5(terms, content='', tokenize='unicode61');
+CREATE TABLE IF NOT EXISTS stem_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 """
 STEM = 4
 """Letters of a word kept as its index term: هێزەکان and هێزی both give هێزە/هێزی → هێز…"""
-CANDIDATES = 150
+CANDIDATES = 100
 """Fuzzy candidates fetched from the stem index before exact scoring."""
+QUERY_TERMS = 4
+"""A lookup searches with the query's rarest stems only: common ones (لە, بۆ, عێراق…) match
+most units and would make the candidate search as slow as brute force."""
 
 
 @dataclass(frozen=True)
@@ -143,34 +148,44 @@ class TranslationMemory:
             yield Unit(tu.tuid, tu.ckb, tu.en, "imported")
 
     def _drop(self, name: str) -> None:
-        ids = [row[0] for row in self.db.execute("SELECT id FROM units WHERE source = ?", (name,))]
-        for unit_id in ids:
+        rows = self.db.execute("SELECT id, key FROM units WHERE source = ?", (name,)).fetchall()
+        counts: Counter[str] = Counter()
+        for unit_id, key in rows:
+            terms = stems(key)
+            counts.update(terms)
             self.db.execute(
                 "INSERT INTO stems(stems, rowid, terms) VALUES('delete', ?, ?)",
-                (unit_id, self._terms_of(unit_id)),
+                (unit_id, " ".join(terms)),
             )
+        self.db.executemany(
+            "UPDATE stem_df SET n = n - ? WHERE term = ?", [(n, t) for t, n in counts.items()]
+        )
+        self.db.execute("DELETE FROM stem_df WHERE n <= 0")
         self.db.execute("DELETE FROM units WHERE source = ?", (name,))
         self.db.execute("DELETE FROM sources WHERE name = ?", (name,))
-
-    def _terms_of(self, unit_id: int) -> str:
-        row = self.db.execute("SELECT key FROM units WHERE id = ?", (unit_id,)).fetchone()
-        return " ".join(stems(row[0])) if row else ""
 
     def replace(self, name: str, units: Iterable[Unit], mtime_ns: int = 0, size: int = 0) -> int:
         """Index `units` as the whole content of source `name`; returns the unit count."""
         self._drop(name)
         count = 0
+        counts: Counter[str] = Counter()
         for unit in units:
             key = key_text(unit.ckb)
+            terms = stems(key)
+            counts.update(terms)
             cursor = self.db.execute(
                 "INSERT INTO units(source, ctx, ckb, en, key, state) VALUES (?, ?, ?, ?, ?, ?)",
                 (name, unit.ctx, unit.ckb, unit.en, key, unit.state),
             )
             self.db.execute(
-                "INSERT INTO stems(rowid, terms) VALUES (?, ?)",
-                (cursor.lastrowid, " ".join(stems(key))),
+                "INSERT INTO stems(rowid, terms) VALUES (?, ?)", (cursor.lastrowid, " ".join(terms))
             )
             count += 1
+        self.db.executemany(
+            "INSERT INTO stem_df(term, n) VALUES (?, ?) "
+            "ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
+            list(counts.items()),
+        )
         self.db.execute(
             "INSERT OR REPLACE INTO sources(name, mtime_ns, size) VALUES (?, ?, ?)",
             (name, mtime_ns, size),
@@ -191,7 +206,7 @@ class TranslationMemory:
     def search(self, text: str, minimum: float = 60.0, limit: int = 10) -> list[Match]:
         """Exact and fuzzy suggestions for `text`, best first, scores ≥ `minimum`."""
         key = key_text(text)
-        terms = stems(key)
+        terms = self._rarest(stems(key))
         if not terms:
             return []
         rows = self.db.execute(
@@ -207,6 +222,20 @@ class TranslationMemory:
                 matches.append(Match(score, ckb, en, source, ctx))
         matches.sort(key=lambda m: (-m.score, m.source, m.ctx))
         return matches[:limit]
+
+    def _rarest(self, terms: list[str]) -> list[str]:
+        """The query's `QUERY_TERMS` rarest stems that occur in the TM (a stem in more than
+        a tenth of all units is skipped unless nothing rarer is left)."""
+        if not terms:
+            return []
+        marks = ",".join("?" * len(terms))
+        rows = self.db.execute(
+            f"SELECT term, n FROM stem_df WHERE term IN ({marks}) ORDER BY n, term LIMIT ?",
+            (*terms, QUERY_TERMS),
+        ).fetchall()
+        common = max(50, len(self) // 10)
+        rare = [term for term, n in rows if n <= common]
+        return rare or [term for term, _ in rows[:2]]
 
     def __len__(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM units").fetchone()[0])
