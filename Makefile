@@ -38,6 +38,10 @@ test: lint typecheck pytest
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/text.py
+	$(BIN)/python benchmarks/segmentation_eval.py --gold benchmarks/data/segmentation_heldout.txt
+	$(BIN)/python benchmarks/glossary.py
+	$(BIN)/python benchmarks/matching_eval.py --no-errors
+	$(BIN)/python benchmarks/store.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
