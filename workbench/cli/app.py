@@ -17,7 +17,7 @@ def _version(value: bool) -> None:
 
 def build() -> Any:
     """The click command behind `kwb`, with every subcommand registered."""
-    from workbench.cli import match, overview, project, text, tm
+    from workbench.cli import glossary, match, overview, project, text, tm
 
     app = typer.Typer(
         name="kwb",
@@ -42,4 +42,5 @@ def build() -> Any:
     match.register(app)
     project.register(app)
     tm.register(app)
+    glossary.register(app)
     return typer.main.get_command(app)

@@ -24,7 +24,7 @@ def import_tmx(
     project: ProjectOpt = None,
 ) -> None:
     """Copy a TMX memory into the project's tm/ folder and index it."""
-    from workbench.store.atomic import atomic_write
+    from workbench.atomic import atomic_write
     from workbench.store.project import open_project
     from workbench.tm.index import open_tm
     from workbench.tm.tmx import read_tmx

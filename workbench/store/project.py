@@ -77,7 +77,7 @@ def bundled_root() -> Path:
 def init_project(root: Path, name: str | None = None) -> Project:
     """Create a project in `root`: config, `seeds/`, `translations/`, and `glossary/` holding
     the curated glossary. Refuses to touch an existing project."""
-    from workbench.store.atomic import atomic_write
+    from workbench.atomic import atomic_write
 
     if (root / CONFIG_NAME).exists():
         raise InputError(root / CONFIG_NAME, "a kwb project already exists here; nothing changed")

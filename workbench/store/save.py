@@ -12,8 +12,8 @@ import copy
 
 import polib
 
+from workbench.atomic import atomic_write, locked
 from workbench.errors import InputError
-from workbench.store.atomic import atomic_write, locked
 from workbench.store.pofile import Catalog, parse, render
 
 EntryId = tuple[str | None, str]
