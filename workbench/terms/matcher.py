@@ -26,7 +26,7 @@ import ahocorasick
 from workbench.gc_pause import paused_gc
 from workbench.terms.model import Entry
 from workbench.terms.morphology import is_head, is_tail, prepositions
-from workbench.text.normalize import key_text, matching_key
+from workbench.text.normalize import Normalized, key_text, matching_key
 from workbench.text.offsets import map_spans
 
 _PUNCTUATION = re.compile(r"[^\w ]")
@@ -303,11 +303,15 @@ class Matcher:
 
     def find(self, text: str) -> list[Hit]:
         """Every term in raw `text`, at original offsets, in text order."""
-        with paused_gc():
-            return self._find(text)
+        return self.find_keyed(text)[0]
 
-    def _find(self, text: str) -> list[Hit]:
-        key = matching_key(text)
+    def find_keyed(self, text: str) -> tuple[list[Hit], str]:
+        """`find`, plus the matching key of `text` it computed on the way."""
+        with paused_gc():
+            key = matching_key(text)
+            return self._find(text, key), key.text
+
+    def _find(self, text: str, key: Normalized) -> list[Hit]:
         found = self.find_in_key(key.text)
         spans = map_spans(key.offsets, [(start, end) for start, end, _ in found])
         entries = self.entries

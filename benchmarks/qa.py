@@ -1,0 +1,145 @@
+"""QA throughput: 100,000 segment pairs built from the translated seeds, checked with a
+10,000-term glossary, and translate-toolkit's `pofilter` on the same PO file in the same run.
+
+The pairs are the seeds' reviewed translations, each copy made distinct by a number added to
+both sides (so number checks have work to do). The glossary is the curated one plus
+invented Sorani-like terms up to 10,000 (see benchmarks/glossary.py).
+Run: python benchmarks/qa.py [--pairs N] [--terms N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import polib
+from corpus import REPO
+
+from glossary import invented_word
+from workbench import __version__
+from workbench.qa.runner import check_units, units_from_po
+from workbench.terms.glossary import load_glossary, stopwords
+from workbench.terms.matcher import Matcher
+from workbench.terms.model import Entry
+
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def build_po(path: Path, pairs: int) -> None:
+    seeds = [
+        (e.msgid, e.msgstr)
+        for po_path in sorted((REPO / "translations").glob("*.po"))
+        for e in polib.pofile(str(po_path))
+        if e.msgstr and not e.obsolete
+    ]
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    rng = random.Random(9)
+    for i in range(pairs):
+        source, target = rng.choice(seeds)
+        n = rng.randint(2, 99_999)
+        po.append(
+            polib.POEntry(
+                msgctxt=f"bench/{i}",
+                msgid=f"{str(n).translate(ARABIC_DIGITS)}: {source}",
+                msgstr=f"{n}: {target}",
+            )
+        )
+    po.save(str(path))
+
+
+def glossary(terms: int) -> list[Entry]:
+    real = list(load_glossary(REPO / "glossary").active())
+    rng = random.Random(11)
+    seen = {e.source for e in real}
+    day = real[0].proposed_on
+    invented: list[Entry] = []
+    while len(real) + len(invented) < terms:
+        source = (
+            invented_word(rng)
+            if rng.random() < 0.5
+            else f"{invented_word(rng)}ی {invented_word(rng)}"
+        )
+        if source in seen:
+            continue
+        seen.add(source)
+        invented.append(
+            Entry(
+                id=f"t{len(invented)}",
+                source=source,
+                target=f"term {len(invented)}",
+                status="approved",
+                proposed_by="bench",
+                proposed_on=day,
+                reviewed_by="bench",
+                reviewed_on=day,
+            )
+        )
+    return real + invented
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pairs", type=int, default=100_000)
+    parser.add_argument("--terms", type=int, default=10_000)
+    args = parser.parse_args()
+    print(f"kwb {__version__} QA benchmark")
+    with tempfile.TemporaryDirectory() as tmp:
+        po_path = Path(tmp) / "pairs.po"
+        build_po(po_path, args.pairs)
+        entries = glossary(args.terms)
+        matcher = Matcher(entries, stopwords())
+        print(
+            f"{args.pairs:,} pairs ({po_path.stat().st_size / 1e6:.1f} MB PO), "
+            f"{len(entries):,} glossary terms\n"
+        )
+
+        start = time.perf_counter()
+        units = units_from_po(po_path)
+        loaded = time.perf_counter()
+        findings = check_units(units, matcher)
+        kwb_seconds = time.perf_counter() - start
+        check_seconds = time.perf_counter() - loaded
+        chars = sum(len(u.source) + len(u.target) for u in units) / len(units)
+
+        pofilter = shutil.which("pofilter") or str(Path(sys.executable).parent / "pofilter")
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [pofilter, "--progress=none", str(po_path), str(Path(tmp) / "out.po")],
+            capture_output=True,
+            text=True,
+        )
+        pofilter_seconds = time.perf_counter() - start
+        if proc.returncode not in (0, 1):
+            print(f"pofilter failed: {proc.stderr.strip()[:200]}")
+            pofilter_seconds = float("nan")
+        pofilter_findings = (
+            polib.pofile(str(Path(tmp) / "out.po")) if proc.returncode in (0, 1) else []
+        )
+
+    print(f"average pair: {chars:.0f} characters (Sorani + English)")
+    print(f"{'':<34}{'pairs/s':>10}{'seconds':>10}{'findings':>10}")
+    print(
+        f"{'kwb checks only (pairs in memory)':<34}"
+        f"{args.pairs / check_seconds:>10,.0f}{check_seconds:>10.2f}"
+    )
+    print(
+        f"{'kwb load + checks (end to end)':<34}"
+        f"{args.pairs / kwb_seconds:>10,.0f}{kwb_seconds:>10.2f}{len(findings):>10,}"
+    )
+    flagged = sum(1 for e in pofilter_findings if "(pofilter)" in (e.tcomment or ""))
+    print(
+        f"{'pofilter (default checks)':<34}{args.pairs / pofilter_seconds:>10,.0f}"
+        f"{pofilter_seconds:>10.2f}{flagged:>10,}"
+    )
+    print(f"\nkwb is {pofilter_seconds / kwb_seconds:.1f}× faster than pofilter on the same file")
+
+
+if __name__ == "__main__":
+    main()

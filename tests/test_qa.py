@@ -1,0 +1,279 @@
+"""QA checks: each check positive and negative, waivers, the JSON contract, corpus checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import polib
+import pytest
+
+from tests.conftest import REPO
+from workbench.qa.model import Unit
+from workbench.qa.registry import CHECKS
+from workbench.qa.runner import check_units
+from workbench.terms.glossary import stopwords
+from workbench.terms.matcher import Matcher
+from workbench.terms.model import Entry
+
+DAY = dt.date(2026, 1, 1)
+
+
+def entry(entry_id: str, source: str, target: str, **kw: Any) -> Entry:
+    fields: dict[str, Any] = {
+        "status": "approved",
+        "proposed_by": "t",
+        "proposed_on": DAY,
+        "reviewed_by": "t",
+        "reviewed_on": DAY,
+    }
+    fields.update(kw)
+    return Entry(id=entry_id, source=source, target=target, **fields)
+
+
+GLOSSARY = [
+    entry(
+        "pmf",
+        "حەشدی شەعبی",
+        "PMF",
+        variants=("Popular Mobilization Forces",),
+        forbidden=("Popular Crowd",),
+    ),
+    entry("combat-forces", "هێزی شەڕکەر", "combat forces"),
+    entry(
+        "us",
+        "ئەمریکا",
+        "United States",
+        variants=("US",),
+        type="place",
+        adjectival=("ئەمریکی",),
+        adjectival_target="US",
+    ),
+    entry("peshmerga", "پێشمەرگە", "Peshmerga"),
+]
+MATCHER = Matcher(GLOSSARY, stopwords())
+
+
+def findings(source: str, target: str, check: str) -> list[str]:
+    units = [Unit("a.po", "a/1", source, target)]
+    return [f.message for f in check_units(units, MATCHER, [check])]
+
+
+CASES = [
+    # (check, source, bad target, good target)
+    (
+        "glossary-missing",
+        "هێزێکی شەڕکەری ئەمریکی لە عێراق نامێنێت.",
+        "No US fighting troops will remain in Iraq.",
+        "No US combat force will remain in Iraq.",
+    ),
+    (
+        "glossary-missing",
+        "گرووپەکانی حەشدی شەعبی هێرشیان کرد.",
+        "Groups of the Popular Crowd attacked.",
+        "The PMF's groups attacked.",
+    ),
+    (
+        "glossary-forbidden",
+        "گرووپەکانی حەشدی شەعبی هێرشیان کرد.",
+        "PMF (Popular Crowd) groups attacked.",
+        "PMF groups attacked.",
+    ),
+    (
+        "number-mismatch",
+        "ئەمریکا ١٣ هەزار جار بۆردوومانی کرد و ٢٬٥٠٠ سەرباز لە عێراقن.",
+        "The US carried out 1,300 strikes and has 2,500 troops in Iraq.",
+        "The US carried out 13,000 strikes and has 2,500 troops in Iraq.",
+    ),
+    (
+        "number-mismatch",
+        "ڕێژەکە ٧٣٫٤ لە سەدە بوو.",
+        "The rate was 73.5 percent.",
+        "The rate was 73.4 percent.",
+    ),
+    (
+        "number-mismatch",
+        "١٨ ساڵ دوای ئەو ڕووداوە.",
+        "18 years and 4 months after that event.",
+        "Eighteen years after that event.",
+    ),
+    (
+        "date-mismatch",
+        "لە ٣١ی کانوونی یەکەمی ٢٠٢١ ـەوە هێزەکان دەکشێنەوە.",
+        "The forces will withdraw from 31 January 2021.",
+        "The forces will withdraw from December 31, 2021.",
+    ),
+    (
+        "date-mismatch",
+        "هەڵبژاردن لە ١٠ی تشرینی یەکەمی ٢٠٢١ دەبێت.",
+        "The election will be held on 10 November 2021.",
+        "The election will be held on 10 October 2021.",
+    ),
+    (
+        "untranslated",
+        "پێشمەرگە گەیشتنە شارەکە.",
+        "The پێشمەرگە reached the city.",
+        "The Peshmerga reached the city.",
+    ),
+    ("untranslated", "BBC News", "BBC News", "BBC News service"),
+    ("punctuation", "بۆچی نەهات؟", "Why did he not come.", "Why did he not come?"),
+    ("punctuation", "گوتی: ئامادەین.", 'He said: "we are ready.', 'He said: "we are ready."'),
+    (
+        "punctuation",
+        "ڕاپۆرتەکە (بە کورتی) بڵاوکرایەوە.",
+        "The report (in short was published.",
+        "The report (in short) was published.",
+    ),
+    (
+        "invisible-characters",
+        "پێشمەرگە گەیشتن.",
+        "The Peshmerga\u200f arrived.",
+        "The Peshmerga arrived.",
+    ),
+    ("whitespace", "پێشمەرگە گەیشتن.", "The  Peshmerga arrived.", "The Peshmerga arrived."),
+    ("whitespace", "پێشمەرگە گەیشتن.", " The Peshmerga arrived.", "The Peshmerga arrived."),
+]
+
+
+@pytest.mark.parametrize(
+    ("check", "source", "bad", "good"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
+def test_check_flags_the_bad_and_passes_the_good(
+    check: str, source: str, bad: str, good: str
+) -> None:
+    assert findings(source, bad, check), f"{check} missed: {bad}"
+    assert findings(source, good, check) == [], f"{check} false alarm: {good}"
+
+
+def test_script_equivalent_punctuation_and_digits_are_not_flagged() -> None:
+    source = "ئایا ٢٠٢٤ باشتر دەبێت؟ نازانین، بەڵام ۲۰۲۵؛ 2026."
+    target = "Will 2024 be better? We do not know, but 2025; 2026."
+    for check in ("number-mismatch", "punctuation"):
+        assert findings(source, target, check) == []
+
+
+def test_length_ratio_against_the_corpus() -> None:
+    units = [
+        Unit(
+            "a.po",
+            f"a/{i}",
+            "ئەمە ڕستەیەکی ئاسایی کوردییە بۆ تاقیکردنەوە.",
+            f"This is an ordinary sentence {i}.",
+        )
+        for i in range(30)
+    ]
+    units.append(Unit("a.po", "a/long", units[0].source, "This is far too long a sentence. " * 12))
+    flagged = [f.id for f in check_units(units, None, ["length-ratio"])]
+    assert flagged == ["a/long"]
+
+
+def test_corpus_checks_across_two_files() -> None:
+    pmf = "حەشدی شەعبی بەیاننامەیەکی دەرکرد."
+    units = [
+        Unit("a.po", f"a/{i}", f"{pmf} {i}", f"The PMF issued a statement {i}.") for i in range(3)
+    ]
+    units.append(
+        Unit("b.po", "b/1", "حەشدی شەعبی ڕەتیکردەوە.", "The Popular Mobilization Forces denied it.")
+    )
+    result = check_units(units, MATCHER, ["term-inconsistent"])
+    assert [(f.file, f.id) for f in result] == [("b.po", "b/1")]
+    assert "PMF 3×, Popular Mobilization Forces 1×" in result[0].message
+    assert set(result[0].related) == {"a/0", "a/1", "a/2"}
+
+
+def test_inconsistent_source_and_target() -> None:
+    units = [
+        Unit("a.po", "a/1", "کۆبوونەوەکە کۆتایی هات.", "The meeting ended."),
+        Unit("b.po", "b/1", "كۆبوونەوەکە کۆتایی هات.", "The meeting was over."),
+        Unit("b.po", "b/2", "کۆبوونەوەکە کۆتایی هات.", "The meeting ended."),
+        Unit("c.po", "c/1", "دانیشتنەکە کۆتایی هات.", "The meeting ended!"),
+    ]
+    source = check_units(units, None, ["inconsistent-source"])
+    assert [f.id for f in source] == ["b/1"] and set(source[0].related) == {"a/1", "b/2"}
+    target = check_units(units, None, ["inconsistent-target"])
+    assert {f.id for f in target} == {"a/1", "b/2", "c/1"}
+
+
+def write_po(path: Path, pairs: list[tuple[str, str, str]]) -> None:
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for ctx, source, target, *comment in pairs:
+        po.append(
+            polib.POEntry(
+                msgctxt=ctx, msgid=source, msgstr=target, tcomment=comment[0] if comment else ""
+            )
+        )
+    po.save(str(path))
+
+
+def test_cli_json_contract_waivers_and_exit_status(kwb: Any, tmp_path: Path) -> None:
+    po = tmp_path / "a.po"
+    write_po(
+        po,
+        [
+            ("a/1", "ئەمریکا ١٣ هەزار جار بۆردوومانی کرد.", "The US carried out 1,300 strikes."),
+            (
+                "a/2",
+                "هێزی شەڕکەر نامێنێت.",
+                "No troops will remain.",
+                "kwb-ok: glossary-missing — the paragraph already said combat forces",
+            ),
+            ("a/3", "حەشدی شەعبی هاتن.", ""),
+        ],
+    )
+    result = kwb("check", str(po), "--json", "--project", str(REPO))
+    assert result.code == 1, result.err
+    rows = result.json_lines()
+    assert all(
+        list(r) == ["file", "id", "check", "severity", "message", "source", "target", "related"]
+        for r in rows
+    )
+    assert {(r["id"], r["check"], r["severity"]) for r in rows} == {
+        ("a/1", "number-mismatch", "error")
+    }
+    waived = kwb("check", str(po), "--json", "--show-waived", "--project", str(REPO)).json_lines()
+    assert {(r["id"], r["check"], r.get("waived")) for r in waived} >= {
+        ("a/2", "glossary-missing", "the paragraph already said combat forces")
+    }
+    only = kwb("check", str(po), "--checks", "whitespace,punctuation", "--project", str(REPO))
+    assert only.code == 0
+    unknown = kwb("check", str(po), "--checks", "spelling", "--project", str(REPO))
+    assert unknown.code == 2 and "spelling" in unknown.err
+    report = kwb("check", str(po), "--project", str(REPO))
+    assert report.code == 1 and "number-mismatch" in report.out and "a.po" in report.out
+
+
+def test_cli_glossary_option_takes_csv(kwb: Any, tmp_path: Path) -> None:
+    po = tmp_path / "a.po"
+    write_po(po, [("a/1", "بەنداوی دوکان پڕ بوو.", "The Dokan reservoir is full.")])
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(
+        "source,target,forbidden\nبەنداوی دوکان,Dukan Dam,Dokan reservoir\n", encoding="utf-8"
+    )
+    rows = kwb("check", str(po), "--glossary", str(glossary), "--json").json_lines()
+    assert [r["check"] for r in rows] == ["glossary-missing", "glossary-forbidden"]
+
+
+def test_registry_ids_are_the_public_ones() -> None:
+    assert [c.id for c in CHECKS] == [
+        "glossary-missing",
+        "glossary-forbidden",
+        "term-inconsistent",
+        "inconsistent-source",
+        "inconsistent-target",
+        "number-mismatch",
+        "date-mismatch",
+        "untranslated",
+        "punctuation",
+        "invisible-characters",
+        "length-ratio",
+        "whitespace",
+    ]
+
+
+def test_bundled_demo_corpus_is_qa_clean(kwb: Any) -> None:
+    result = kwb("check", "--json", "--project", str(REPO))
+    assert result.code == 0 and result.json_lines() == []
+    waived = kwb("check", "--json", "--show-waived", "--project", str(REPO)).json_lines()
+    assert waived and all(r["waived"] for r in waived)

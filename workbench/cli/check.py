@@ -1,0 +1,100 @@
+"""`kwb check`: QA over PO files, grouped by file, with waivers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workbench.cli.common import GlossaryOpt, JsonOpt, ProjectOpt, glossary
+from workbench.cli.exit import ExitCode
+from workbench.cli.output import console, write_json_lines
+
+
+def register(app: typer.Typer) -> None:
+    """Add the check command to `app`."""
+    app.command()(check)
+
+
+def check(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="PO files (default: all of translations/).")
+    ] = None,
+    glossary_path: GlossaryOpt = None,
+    checks: Annotated[
+        str | None, typer.Option("--checks", help="Comma-separated check ids (default: all).")
+    ] = None,
+    json: JsonOpt = False,
+    show_waived: Annotated[
+        bool, typer.Option("--show-waived", help="Also list findings a translator waived.")
+    ] = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Check translations: glossary, consistency, numbers and dates, leftovers, form."""
+    from workbench.errors import InputError
+    from workbench.qa.registry import BY_ID, CHECKS
+    from workbench.qa.runner import check_units, units_from_po
+    from workbench.store.project import find_root, load_project
+    from workbench.terms.glossary import stopwords
+    from workbench.terms.matcher import Matcher
+
+    ids = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
+    for check_id in ids or []:
+        if check_id not in BY_ID:
+            raise InputError(check_id, f"unknown check; known: {', '.join(c.id for c in CHECKS)}")
+    root = find_root(project)
+    proj = load_project(root) if root is not None else None
+    if not files:
+        if proj is None:
+            raise InputError(project or Path.cwd(), "not inside a kwb project; name the PO files")
+        files = sorted(proj.translations.glob("*.po"))
+    gloss = glossary(glossary_path, project) if (glossary_path or proj) else None
+    matcher = Matcher(gloss.active(), stopwords()) if gloss else None
+    units = [u for path in files for u in units_from_po(path, _name(path, proj))]
+    findings = check_units(units, matcher, ids)
+    shown = [f for f in findings if show_waived or f.waived is None]
+    errors = any(f.severity == "error" and f.waived is None for f in findings)
+    if json:
+        write_json_lines(f.as_json() for f in shown)
+    else:
+        _report(shown, findings, len(units))
+    if errors:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _name(path: Path, proj: object) -> str:
+    root = getattr(proj, "root", None)
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix() if root else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _report(shown: list, findings: list, units: int) -> None:  # type: ignore[type-arg]
+    from collections import Counter
+
+    from rich.table import Table
+
+    out = console()
+    colours = {"error": "red", "warning": "yellow", "info": "dim"}
+    for file in dict.fromkeys(f.file for f in shown):
+        table = Table(title=file, show_lines=False, expand=True)
+        for column, ratio in (("entry", 2), ("check", 2), ("severity", 1), ("message", 6)):
+            table.add_column(column, ratio=ratio, overflow="fold")
+        for f in (f for f in shown if f.file == file):
+            message = f.message + (
+                f"  [dim](waived: {f.waived})[/dim]" if f.waived is not None else ""
+            )
+            table.add_row(
+                f.id.rsplit("/", 1)[-1], f.check, f"[{colours[f.severity]}]{f.severity}[/]", message
+            )
+        out.print(table)
+    summary = Table(title=f"kwb check: {units} entries, {len(findings)} findings")
+    for column in ("check", "findings", "waived"):
+        summary.add_column(column, justify="left" if column == "check" else "right")
+    active = Counter(f.check for f in findings if f.waived is None)
+    waived = Counter(f.check for f in findings if f.waived is not None)
+    for check_id in sorted(set(active) | set(waived)):
+        summary.add_row(check_id, str(active[check_id]), str(waived[check_id]))
+    out.print(summary)

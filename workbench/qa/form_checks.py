@@ -1,0 +1,91 @@
+"""untranslated, punctuation, invisible-characters, length-ratio, whitespace."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+from workbench.qa.context import Context
+from workbench.qa.model import Unit
+from workbench.text import key_text
+
+Issue = tuple[str, tuple[str, ...]]
+
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+")
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff\u0640\u00ad]")
+_CLOSERS = "\"'”’»)]"
+_FINAL = {
+    ".": ".",
+    "؟": "?",
+    "?": "?",
+    "!": "!",
+    "…": "…",
+    ":": ":",
+    "؛": ";",
+    ";": ";",
+    "،": ",",
+    ",": ",",
+}
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"), ("«", "»"))
+MIN_LENGTH_FOR_RATIO = 20
+RATIO_Z = 3.5
+
+
+def untranslated(unit: Unit, ctx: Context) -> Iterable[Issue]:
+    """Sorani left in the English, or the target equal to the source."""
+    leftover = _ARABIC_SCRIPT.findall(unit.target)
+    if leftover:
+        yield f"Arabic-script text in the translation: {' '.join(leftover[:3])}", ()
+    elif key_text(unit.target).strip() == ctx.source_key(unit).strip():
+        yield "the translation is the source text", ()
+
+
+def _final(text: str) -> str:
+    stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
+    if stripped.endswith("..."):
+        return "…"
+    return _FINAL.get(stripped[-1:], "") if stripped else ""
+
+
+def punctuation(unit: Unit, ctx: Context) -> Iterable[Issue]:
+    """Final punctuation that differs (؟ = ?, ، = ,, ؛ = ;), unbalanced quotes or brackets."""
+    source_end, target_end = _final(unit.source), _final(unit.target)
+    if source_end != target_end:
+        yield (
+            f"ends with {target_end or 'no punctuation'!r}, "
+            f"the source with {source_end or 'none'!r}",
+            (),
+        )
+    straight = unit.target.count('"')
+    if straight % 2 and unit.source.count('"') % 2 == 0:
+        yield "unbalanced double quotes", ()
+    for opening, closing in _PAIRS:
+        if unit.target.count(opening) != unit.target.count(closing):
+            yield f"unbalanced {opening}{closing}", ()
+
+
+def invisible(unit: Unit, ctx: Context) -> Iterable[Issue]:
+    """Bidi controls, zero-width characters or tatweel in the English."""
+    found = sorted({f"U+{ord(c):04X}" for c in _INVISIBLE.findall(unit.target)})
+    if found:
+        yield f"invisible characters in the translation: {', '.join(found)}", ()
+
+
+def length_ratio(unit: Unit, ctx: Context) -> Iterable[Issue]:
+    """A translation much longer or shorter than its source, for this corpus."""
+    if len(unit.source) < MIN_LENGTH_FOR_RATIO or not unit.target.strip():
+        return
+    median, spread = ctx.log_ratio
+    z = (math.log(len(unit.target) / len(unit.source)) - median) / spread
+    if abs(z) > RATIO_Z:
+        what = "longer" if z > 0 else "shorter"
+        yield f"much {what} than usual ({len(unit.target)} characters for {len(unit.source)})", ()
+
+
+def whitespace(unit: Unit, ctx: Context) -> Iterable[Issue]:
+    """Double spaces, tabs, leading or trailing whitespace in the target."""
+    if unit.target != unit.target.strip():
+        yield "leading or trailing whitespace", ()
+    if "  " in unit.target or "\t" in unit.target:
+        yield "double space or tab inside the translation", ()

@@ -1,0 +1,98 @@
+"""The registry of QA checks. The ids are public names (CLI `--checks`, JSON, waivers)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from workbench.qa import consistency_checks, form_checks, glossary_checks, number_checks
+from workbench.qa.context import Context
+from workbench.qa.model import Severity, Unit
+
+EntryCheck = Callable[[Unit, Context], Iterable[tuple[str, tuple[str, ...]]]]
+CorpusCheck = Callable[[list[Unit], Context], Iterable[tuple[Unit, str, tuple[str, ...]]]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A named check: per entry (looks at one pair) or per corpus (compares pairs)."""
+
+    id: str
+    severity: Severity
+    scope: Literal["entry", "corpus"]
+    run: EntryCheck | CorpusCheck
+    summary: str
+
+
+CHECKS: tuple[Check, ...] = (
+    Check(
+        "glossary-missing",
+        "warning",
+        "entry",
+        glossary_checks.missing,
+        "term without its rendering",
+    ),
+    Check(
+        "glossary-forbidden",
+        "error",
+        "entry",
+        glossary_checks.forbidden,
+        "forbidden rendering used",
+    ),
+    Check(
+        "term-inconsistent",
+        "warning",
+        "corpus",
+        glossary_checks.inconsistent,
+        "one term, several renderings",
+    ),
+    Check(
+        "inconsistent-source",
+        "warning",
+        "corpus",
+        consistency_checks.inconsistent_source,
+        "one source, several translations",
+    ),
+    Check(
+        "inconsistent-target",
+        "warning",
+        "corpus",
+        consistency_checks.inconsistent_target,
+        "one translation, several sources",
+    ),
+    Check("number-mismatch", "error", "entry", number_checks.number_mismatch, "numbers differ"),
+    Check("date-mismatch", "error", "entry", number_checks.date_mismatch, "dates differ"),
+    Check("untranslated", "error", "entry", form_checks.untranslated, "Sorani left in the English"),
+    Check(
+        "punctuation",
+        "warning",
+        "entry",
+        form_checks.punctuation,
+        "final punctuation, quotes, brackets",
+    ),
+    Check(
+        "invisible-characters",
+        "warning",
+        "entry",
+        form_checks.invisible,
+        "bidi controls, zero-width, tatweel",
+    ),
+    Check("length-ratio", "info", "entry", form_checks.length_ratio, "unusually long or short"),
+    Check(
+        "whitespace", "info", "entry", form_checks.whitespace, "double, leading or trailing spaces"
+    ),
+)
+BY_ID = {c.id: c for c in CHECKS}
+
+
+def select(ids: Iterable[str] | None) -> tuple[Check, ...]:
+    """The checks named by `ids` (all when None); `KeyError` names an unknown id."""
+    if ids is None:
+        return CHECKS
+    chosen = []
+    for check_id in ids:
+        if check_id not in BY_ID:
+            raise KeyError(check_id)
+        chosen.append(BY_ID[check_id])
+    return tuple(chosen)
