@@ -17,7 +17,7 @@ def _version(value: bool) -> None:
 
 def build() -> Any:
     """The click command behind `kwb`, with every subcommand registered."""
-    from workbench.cli import check, glossary, match, overview, project, text, tm
+    from workbench.cli import check, export, glossary, match, overview, project, text, tm
 
     app = typer.Typer(
         name="kwb",
@@ -44,4 +44,5 @@ def build() -> Any:
     tm.register(app)
     glossary.register(app)
     check.register(app)
+    export.register(app)
     return typer.main.get_command(app)

@@ -1,0 +1,1 @@
+"""Parallel corpora: filtered, deduplicated, split exports of reviewed segment pairs."""
