@@ -22,7 +22,7 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed $(VENV)/.installed-test
 
 run: $(VENV)/.installed
-	$(BIN)/kwb overview
+	$(BIN)/kwb translate
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check workbench tests benchmarks

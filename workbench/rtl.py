@@ -120,3 +120,12 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
     if start >= 0:
         spans.append((start, end))
     return spans or [(0, 0)]
+
+
+def layout(text: str, width: int, mode: Mode | None = None) -> list[list[tuple[int, str]]]:
+    """`text` wrapped to `width` in logical order, each line in drawing order as
+    (offset into `text`, glyph) pairs: what a right-to-left widget paints."""
+    lines = []
+    for start, end in wrap_spans(text, max(width, 1)):
+        lines.append([(start + i, glyph) for i, glyph in reorder(text[start:end], mode)])
+    return lines

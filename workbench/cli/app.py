@@ -17,7 +17,7 @@ def _version(value: bool) -> None:
 
 def build() -> Any:
     """The click command behind `kwb`, with every subcommand registered."""
-    from workbench.cli import check, export, glossary, match, overview, project, text, tm
+    from workbench.cli import check, export, glossary, match, overview, project, text, tm, translate
 
     app = typer.Typer(
         name="kwb",
@@ -45,4 +45,5 @@ def build() -> Any:
     glossary.register(app)
     check.register(app)
     export.register(app)
+    translate.register(app)
     return typer.main.get_command(app)

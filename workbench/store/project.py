@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import InputError
@@ -20,6 +20,12 @@ class Project:
     seeds: Path
     glossary: Path
     translations: Path
+    keys: dict[str, str] = field(default_factory=dict)
+    """`[keys]`: binding id → keys, to remap the editor's shortcuts."""
+    rtl: str | None = None
+    """`[display] rtl`: "visual" or "terminal" (see `workbench.rtl`)."""
+    reviewer: str | None = None
+    """`[project] reviewer`: the name the glossary screen records for decisions."""
 
     def articles(self) -> list[Path]:
         """The source articles in `seeds/`, sorted by name."""
@@ -49,12 +55,19 @@ def load_project(root: Path) -> Project:
     def folder(key: str) -> Path:
         return root / str(section.get(key, key))
 
+    keys = config.get("keys", {})
+    display = config.get("display", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise InputError(path, '[keys] maps binding ids to key names, e.g. done_next = "ctrl+j"')
     return Project(
         root=root,
         name=str(section.get("name", root.name)),
         seeds=folder("seeds"),
         glossary=folder("glossary"),
         translations=folder("translations"),
+        keys=dict(keys),
+        rtl=str(display["rtl"]) if "rtl" in display else None,
+        reviewer=str(section["reviewer"]) if "reviewer" in section else None,
     )
 
 

@@ -109,7 +109,8 @@ class TranslationMemory:
     def __init__(self, db_path: Path) -> None:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         self.path = db_path
-        self.db = sqlite3.connect(db_path)
+        # The TUI searches from a worker thread; kwb never uses one connection concurrently.
+        self.db = sqlite3.connect(db_path, check_same_thread=False)
         self.db.executescript(SCHEMA)
 
     def __enter__(self) -> TranslationMemory:

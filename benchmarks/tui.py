@@ -1,0 +1,86 @@
+"""Workbench responsiveness through Textual's Pilot: opening a 10,000-segment PO file until
+the editor is ready, and moving to the next segment (ctrl+down), repeated.
+
+Run: python benchmarks/tui.py [--segments N] [--moves N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import polib
+from corpus import REPO
+
+from workbench import __version__
+from workbench.store.project import init_project, load_project
+from workbench.tui.app import KwbApp
+from workbench.tui.editor import EditorScreen
+
+
+def build(root: Path, segments: int) -> Path:
+    init_project(root, "tui benchmark")
+    pairs = [
+        (e.msgid, e.msgstr)
+        for po_path in sorted((REPO / "translations").glob("*.po"))
+        for e in polib.pofile(str(po_path))
+        if not e.obsolete
+    ]
+    rng = random.Random(2)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for i in range(segments):
+        ckb, en = rng.choice(pairs)
+        po.append(
+            polib.POEntry(msgctxt=f"big/{i}", msgid=f"{i}: {ckb}", msgstr=en if i % 3 else "")
+        )
+    path = root / "translations" / "big.po"
+    po.save(str(path))
+    return path
+
+
+async def measure(root: Path, path: Path, moves: int) -> tuple[float, list[float]]:
+    app = KwbApp(load_project(root), path, "visual")
+    start = time.perf_counter()
+    async with app.run_test(size=(150, 45)) as pilot:
+        while not isinstance(app.screen, EditorScreen):
+            await pilot.pause(0.01)
+        await pilot.pause()
+        opened = time.perf_counter() - start
+        screen = app.screen
+        times = []
+        for _ in range(moves):
+            before = screen.session.index
+            t = time.perf_counter()
+            await pilot.press("ctrl+down")
+            await pilot.pause()
+            times.append(time.perf_counter() - t)
+            assert screen.session.index == before + 1
+    return opened, times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--segments", type=int, default=10_000)
+    parser.add_argument("--moves", type=int, default=50)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "p"
+        path = build(root, args.segments)
+        opened, times = asyncio.run(measure(root, path, args.moves))
+    ms = [t * 1000 for t in times]
+    print(f"kwb {__version__} TUI benchmark: {args.segments:,}-segment PO file")
+    print(f"open until the editor is ready: {opened:.2f} s")
+    print(
+        f"next segment (ctrl+down, {args.moves}×): median {statistics.median(ms):.1f} ms, "
+        f"p95 {statistics.quantiles(ms, n=20)[-1]:.1f} ms, max {max(ms):.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""The workbench as a translator uses it: real keys through Textual's Pilot, then the PO
+file read back from disk after each step."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import polib
+import pytest
+
+from tests.conftest import REPO
+from workbench.rtl import layout, reorder
+from workbench.store.project import load_project
+from workbench.tui.app import KwbApp
+from workbench.tui.editor import EditorScreen
+
+ARTICLE = "حەشدی شەعبی هێرشی کرد.  هێزی شەڕکەر لە عێراق نامێنێت.  باران بارى."
+
+
+@pytest.fixture
+def project(kwb: Any, tmp_path: Path) -> Path:
+    root = tmp_path / "proj"
+    kwb("init", str(root))
+    article = root / "seeds" / "story.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert kwb("add", str(article), cwd=root).code == 0
+    return root
+
+
+def entries(root: Path) -> list[polib.POEntry]:
+    return [e for e in polib.pofile(str(root / "translations" / "story.po")) if not e.obsolete]
+
+
+def run(root: Path, scenario: Callable[[KwbApp, Any], Awaitable[None]]) -> None:
+    async def main() -> None:
+        app = KwbApp(load_project(root), root / "translations" / "story.po", "visual")
+        async with app.run_test(size=(140, 45)) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+
+    asyncio.run(main())
+
+
+def editor(app: KwbApp) -> EditorScreen:
+    screen = app.screen
+    assert isinstance(screen, EditorScreen)
+    return screen
+
+
+def test_translate_three_segments_with_the_keyboard(project: Path) -> None:
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        for text in ("The PMF attacked.", "No combat forces will remain in Iraq.", "It rained."):
+            await pilot.press(*text)
+            await pilot.press("ctrl+j")
+            await pilot.pause()
+        assert [e.msgstr for e in entries(project)] == [
+            "The PMF attacked.",
+            "No combat forces will remain in Iraq.",
+            "It rained.",
+        ]
+
+    run(project, scenario)
+
+
+def test_toggle_fuzzy_review_and_glossary_insert_with_undo(project: Path) -> None:
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        await pilot.press("alt+1")  # حەشدی شەعبی → PMF
+        await pilot.pause()
+        assert editor(app).query_one("#target").text == "PMF"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        assert entries(project)[0].msgstr == "PMF"
+        await pilot.press("ctrl+z")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert entries(project)[0].msgstr == ""
+        await pilot.press(*"The PMF attacked.")
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        first = entries(project)[0]
+        assert first.msgstr == "The PMF attacked." and "fuzzy" in first.flags
+        await pilot.press("ctrl+u", "ctrl+r")
+        await pilot.pause()
+        assert entries(project)[0].flags == ["reviewed"]
+
+    run(project, scenario)
+
+
+def test_outside_change_is_reloaded_and_never_overwritten(project: Path) -> None:
+    po_path = project / "translations" / "story.po"
+
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        po = polib.pofile(str(po_path))
+        po[2].msgstr = "It rained (edited in Poedit)."
+        po.save(str(po_path))
+        await pilot.pause(2.0)  # the editor polls the file
+        session = editor(app).session
+        assert session.entries[2].msgstr == "It rained (edited in Poedit)."
+        await pilot.press(*"The PMF attacked.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        on_disk = entries(project)
+        assert on_disk[0].msgstr == "The PMF attacked."
+        assert on_disk[2].msgstr == "It rained (edited in Poedit)."
+
+    run(project, scenario)
+
+
+def test_next_unfinished_find_and_help(project: Path) -> None:
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        await pilot.press(*"Done one.")
+        await pilot.press("ctrl+j")
+        await pilot.press("ctrl+up")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert editor(app).session.index == 1
+        await pilot.press("ctrl+f", *"باران", "enter")
+        await pilot.pause()
+        assert editor(app).rows == [2]
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+
+    run(project, scenario)
+
+
+def test_keys_are_remappable_from_the_project_config(project: Path) -> None:
+    config = project / "kwb.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[keys]\ntoggle_fuzzy = "f9"\n', encoding="utf-8"
+    )
+
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        await pilot.press(*"Draft.")
+        await pilot.press("f9")
+        await pilot.pause()
+        assert "fuzzy" in entries(project)[0].flags
+
+    run(project, scenario)
+
+
+def test_glossary_screen_approves_a_proposed_entry(kwb: Any, project: Path) -> None:
+    kwb(
+        "glossary",
+        "propose",
+        "بارانی بەخوڕ",
+        "--target",
+        "heavy rain",
+        "--id",
+        "heavy-rain",
+        cwd=project,
+    )
+
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        await pilot.press("f2")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "GlossaryScreen"
+        await pilot.press("a")
+        await pilot.pause()
+
+    run(project, scenario)
+    from workbench.terms import glossary_file
+
+    entry = {e.id: e for e in glossary_file.read(project / "glossary" / "glossary.toml")}[
+        "heavy-rain"
+    ]
+    assert entry.status == "approved" and entry.history[-1].action == "approved"
+
+
+def test_rtl_lines_read_right_to_left_give_back_the_logical_text() -> None:
+    text = "هێزی شەڕکەر لە عێراق نامێنێت و کازمی گەڕایەوە بۆ بەغدا"
+    lines = layout(text, 20, "visual")
+    assert len(lines) > 1
+    rebuilt = " ".join("".join(glyph for _, glyph in reversed(line)) for line in lines)
+    assert rebuilt == text
+    mixed = "لە ٢٠٢١ BBC گوتی (کورد)"
+    order = reorder(mixed, "visual")
+    assert sorted(i for i, _ in order) == list(range(len(mixed)))
+    drawn = "".join(g for _, g in order)
+    assert "BBC" in drawn and "(دروک)" in drawn  # Latin stays left to right; brackets mirror
+
+
+def test_bundled_project_opens_in_the_overview() -> None:
+    async def main() -> None:
+        app = KwbApp(load_project(REPO), None, "visual")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(0.5)
+            assert type(app.screen).__name__ == "OverviewScreen"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, EditorScreen)
+
+    asyncio.run(main())

@@ -1,0 +1,47 @@
+"""Snapshots of the key screens (pytest-textual-snapshot): the editor on a Sorani segment
+with glossary hits, and the glossary review screen. Update with `--snapshot-update` after
+an intended change, and look at the SVGs in the diff."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+from workbench.store.project import load_project
+from workbench.tui.app import KwbApp
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    root = tmp_path / "demo"
+    root.mkdir()
+    for name in ("kwb.toml",):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("glossary", "translations", "seeds"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+async def settle(pilot: Any) -> None:
+    await pilot.pause(1.0)
+    await pilot.wait_for_scheduled_animations()
+
+
+def test_editor_snapshot(snap_compare: Any, demo: Path) -> None:
+    app = KwbApp(load_project(demo), demo / "translations" / "002_ea2792f57afd9dbb.po", "visual")
+    assert snap_compare(app, terminal_size=(150, 45), run_before=settle)
+
+
+def test_glossary_screen_snapshot(snap_compare: Any, demo: Path) -> None:
+    app = KwbApp(load_project(demo), demo / "translations" / "002_ea2792f57afd9dbb.po", "visual")
+
+    async def open_glossary(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("f2", "s")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(150, 45), run_before=open_glossary)

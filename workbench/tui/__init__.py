@@ -1,0 +1,1 @@
+"""The Textual workbench: project overview, segment editor, glossary review, QA report."""

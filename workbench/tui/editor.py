@@ -1,0 +1,413 @@
+"""The segment editor: the list of segments, the Sorani source with glossary terms
+highlighted, glossary hits, TM suggestions, QA findings, and the English editor.
+
+Keys follow Poedit and OmegaT habits; every binding has an id so `[keys]` in kwb.toml can
+remap it (see the help screen). Edits are saved atomically after an idle moment and on
+every change of segment; a file changed by another program is reloaded or merged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static, TextArea
+
+from workbench.errors import InputError
+from workbench.rtl import Mode
+from workbench.store.pofile import state
+from workbench.tm.index import Match
+from workbench.tui.rtl_text import RtlText
+from workbench.tui.segment_list import SegmentList
+from workbench.tui.session import EditSession
+from workbench.tui.widgets import HIT_STYLE, LazyRtl, mark
+
+AUTOSAVE_SECONDS = 2.0
+DISK_POLL_SECONDS = 1.5
+_PLACEABLE = re.compile(r"[0-9٠-٩۰-۹][0-9٠-٩۰-۹.,٫٬]*|[A-Za-z][A-Za-z.&'-]*")
+
+
+class EditorScreen(Screen[None]):
+    """Translate one PO file, segment by segment."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+enter,ctrl+j", "done_next", "Done & next", id="done_next", priority=True),
+        Binding("ctrl+down", "next", "Next", id="next", priority=True),
+        Binding("ctrl+up", "previous", "Previous", id="previous", priority=True),
+        Binding(
+            "ctrl+n", "next_unfinished", "Next unfinished", id="next_unfinished", priority=True
+        ),
+        Binding(
+            "ctrl+p",
+            "previous_unfinished",
+            "Prev unfinished",
+            id="previous_unfinished",
+            priority=True,
+            show=False,
+        ),
+        Binding("ctrl+u", "toggle_fuzzy", "Fuzzy", id="toggle_fuzzy", priority=True),
+        Binding("ctrl+r", "mark_reviewed", "Reviewed", id="mark_reviewed", priority=True),
+        *[
+            Binding(
+                f"alt+{n}",
+                f"insert_glossary({n})",
+                f"Glossary {n}",
+                id=f"insert_glossary_{n}",
+                show=False,
+                priority=True,
+            )
+            for n in range(1, 10)
+        ],
+        Binding("alt+t", "insert_tm", "Use TM", id="insert_tm", priority=True),
+        Binding(
+            "alt+c",
+            "copy_placeables",
+            "Copy numbers/names",
+            id="copy_placeables",
+            show=False,
+            priority=True,
+        ),
+        Binding("ctrl+f", "find", "Find", id="find", priority=True),
+        Binding("ctrl+z", "undo", "Undo", id="undo", show=False, priority=True),
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
+        Binding("f2", "glossary", "Glossary", id="glossary_screen"),
+        Binding("f3", "qa", "QA", id="qa_screen"),
+        Binding("escape", "back", "Files", id="back"),
+    ]
+
+    def __init__(self, session: EditSession, mode: Mode | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.mode = mode
+        self.rows: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._row_state: dict[int, tuple[str, bool, str]] = {}
+        self._autosave: Timer | None = None
+        self._loading_text = False
+        self._suggestions: list[Match] = []
+        self._flagged: set[int] = set()
+
+    # --- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="segments"):
+                yield Input(
+                    placeholder="filter: text, or untranslated / fuzzy / translated / reviewed",
+                    id="filter",
+                )
+                yield SegmentList(self._row_text, id="segment-list")
+            with VerticalScroll(id="work"):
+                yield Static("Sorani", classes="panel-title")
+                yield RtlText(id="source", mode=self.mode)
+                yield Static("Glossary (alt+1…9)", classes="panel-title")
+                yield Static(id="glossary")
+                yield Static("Translation memory (alt+t)", classes="panel-title")
+                yield Static(id="tm")
+                yield Static("QA", classes="panel-title")
+                yield Static(id="qa", classes="findings")
+                yield Static("English", classes="panel-title")
+                yield TextArea(id="target", soft_wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill(range(len(self.session.entries)))
+        self.set_interval(DISK_POLL_SECONDS, self._check_disk)
+        self.show(self.session.index)
+        self.query_one("#target", TextArea).focus()
+
+    def _fill(self, indices: range | list[int]) -> None:
+        self.rows = list(indices)
+        self._row_of = {index: row for row, index in enumerate(self.rows)}
+        self._row_state = {}
+        self.query_one("#segment-list", SegmentList).set_count(len(self.rows))
+
+    def _row_text(self, row: int, width: int) -> Text:
+        """One line of the segment list: status, number, Sorani (drawn RTL), English."""
+        index = self.rows[row]
+        entry = self.session.entries[index]
+        sorani_width = max(10, (width - 9) * 11 // 20)
+        text = mark(state(entry), index in self._flagged)
+        text.append(" " * (3 - text.cell_len))
+        text.append(f"{index + 1:>5} ", style="dim")
+        preview = Text()
+        preview.append_text(_first(LazyRtl(entry.msgid, self.mode), sorani_width))
+        text.append_text(preview)
+        text.append("  ")
+        text.append(" ".join(entry.msgstr.split())[: max(0, width - text.cell_len)])
+        return text
+
+    # --- showing a segment ---------------------------------------------------------------
+
+    def show(self, index: int) -> None:
+        """Make segment `index` current: source, panels, editor, list cursor."""
+        s = self.session
+        if not s.entries:
+            return
+        s.index = index
+        entry = s.current
+        hits = s.glossary_choices()
+        self.query_one("#source", RtlText).update(
+            entry.msgid, [(h.start, h.end, HIT_STYLE) for h in s.hits()]
+        )
+        lines = Text()
+        for n, hit in enumerate(hits[:9], 1):
+            lines.append(f"{n}. ", style="bold")
+            lines.append(f"{hit.entry.source} → ", style="")
+            lines.append(hit.target, style="bold green")
+            if hit.variants:
+                lines.append(f"  (also: {', '.join(hit.variants)})", style="dim")
+            if hit.entry.note:
+                lines.append(f"\n   {hit.entry.note[:140]}", style="dim italic")
+            lines.append("\n")
+        self.query_one("#glossary", Static).update(lines or Text("no glossary terms", style="dim"))
+        self.query_one("#tm", Static).update(Text("…", style="dim"))
+        self._lookup_tm(index)
+        self._show_findings()
+        self._loading_text = True
+        self.query_one("#target", TextArea).load_text(entry.msgstr)
+        self._loading_text = False
+        if index in self._row_of:
+            segments = self.query_one("#segment-list", SegmentList)
+            if segments.cursor != self._row_of[index]:
+                segments.cursor = self._row_of[index]
+        self._update_title()
+
+    @work(thread=True, exclusive=True, group="tm")
+    def _lookup_tm(self, index: int) -> None:
+        matches = self.session.suggestions(index)
+        self.app.call_from_thread(self._show_tm, index, matches)
+
+    def _show_tm(self, index: int, matches: list[Match]) -> None:
+        if index != self.session.index:
+            return
+        self._suggestions = matches
+        text = Text()
+        for m in matches[:5]:
+            text.append(f"{m.score:3.0f}% ", style="bold cyan")
+            text.append(f"{m.en}\n")
+        self.query_one("#tm", Static).update(text or Text("no suggestions", style="dim"))
+
+    def _show_findings(self) -> None:
+        findings = self.session.findings()
+        index = self.session.index
+        flagged = bool(findings)
+        if flagged != (index in self._flagged):
+            (self._flagged.add if flagged else self._flagged.discard)(index)
+        text = (
+            Text("\n".join(f"{f.check}: {f.message}" for f in findings))
+            if findings
+            else Text("no findings", style="dim")
+        )
+        self.query_one("#qa", Static).update(text)
+        self._refresh_row(index)
+
+    def _refresh_row(self, index: int) -> None:
+        """Repaint a row's mark and English, only when they changed (repaints are costly)."""
+        entry = self.session.entries[index]
+        shown = (state(entry), index in self._flagged, " ".join(entry.msgstr.split())[:80])
+        if self._row_state.get(index) == shown or index not in self._row_of:
+            self._row_state[index] = shown
+            return
+        self._row_state[index] = shown
+        self.query_one("#segment-list", SegmentList).refresh_row(self._row_of[index])
+
+    def _update_title(self) -> None:
+        s = self.session
+        unsaved = " ● unsaved" if s.dirty else ""
+        self.title = f"{s.path.name}{unsaved}"
+        self.sub_title = f"segment {s.index + 1} of {len(s.entries)} · {state(s.current)}"
+
+    # --- editing -------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#target")
+    def _edited(self, event: TextArea.Changed) -> None:
+        if self._loading_text:
+            return
+        self.session.set_target(event.text_area.text)
+        self._refresh_row(self.session.index)
+        self._update_title()
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.action_save)
+
+    def on_segment_list_highlighted(self, event: SegmentList.Highlighted) -> None:
+        if 0 <= event.row < len(self.rows):
+            index = self.rows[event.row]
+            if index != self.session.index:
+                self._leave_segment()
+                self.show(index)
+
+    def _leave_segment(self) -> None:
+        """Save on every change of segment."""
+        self.action_save()
+
+    def _go(self, index: int) -> None:
+        self._leave_segment()
+        self.show(index)
+
+    def action_done_next(self) -> None:
+        self.session.done()
+        self._show_findings()
+        self._go(
+            self.session.move(1)
+            if self.session.index < len(self.session.entries) - 1
+            else self.session.index
+        )
+
+    def action_next(self) -> None:
+        self._go(min(self.session.index + 1, len(self.session.entries) - 1))
+
+    def action_previous(self) -> None:
+        self._go(max(self.session.index - 1, 0))
+
+    def action_next_unfinished(self) -> None:
+        self._leave_segment()
+        self.show(self.session.unfinished(1))
+
+    def action_previous_unfinished(self) -> None:
+        self._leave_segment()
+        self.show(self.session.unfinished(-1))
+
+    def action_toggle_fuzzy(self) -> None:
+        self.session.toggle_fuzzy()
+        self._after_flag_change()
+
+    def action_mark_reviewed(self) -> None:
+        try:
+            self.session.mark_reviewed()
+        except InputError as exc:
+            self.notify(exc.reason, severity="warning")
+            return
+        self._after_flag_change()
+
+    def _after_flag_change(self) -> None:
+        self._refresh_row(self.session.index)
+        self._update_title()
+        self.action_save()
+
+    def action_insert_glossary(self, n: int) -> None:
+        hits = self.session.glossary_choices()
+        if n <= len(hits):
+            self.query_one("#target", TextArea).insert(hits[n - 1].target)
+        else:
+            self.notify(f"no glossary term {n} in this segment", severity="warning")
+
+    def action_insert_tm(self) -> None:
+        if not self._suggestions:
+            self.notify("no translation-memory suggestion", severity="warning")
+            return
+        area = self.query_one("#target", TextArea)
+        area.select_all()
+        area.replace(self._suggestions[0].en, area.selection.start, area.selection.end)
+
+    def action_copy_placeables(self) -> None:
+        from workbench.text import key_text
+
+        found = _PLACEABLE.findall(key_text(self.session.current.msgid))
+        if found:
+            self.query_one("#target", TextArea).insert(" ".join(dict.fromkeys(found)))
+
+    def action_undo(self) -> None:
+        self.query_one("#target", TextArea).undo()
+
+    def action_save(self) -> None:
+        from workbench.store.save import ConflictError
+
+        try:
+            written = self.session.save()
+        except ConflictError as exc:
+            self.notify(exc.reason, severity="error", timeout=8)
+            return
+        except InputError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if written:
+            self._update_title()
+
+    def action_find(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("visible")
+        box.focus()
+
+    @on(Input.Submitted, "#filter")
+    def _filter(self, event: Input.Submitted) -> None:
+        query = event.value.strip().casefold()
+        entries = self.session.entries
+        if not query:
+            indices = list(range(len(entries)))
+            event.input.remove_class("visible")
+        elif query in ("untranslated", "fuzzy", "translated", "reviewed"):
+            indices = [i for i, e in enumerate(entries) if state(e) == query]
+        else:
+            from workbench.text import key_text
+
+            key = key_text(query)
+            indices = [
+                i
+                for i, e in enumerate(entries)
+                if key in key_text(e.msgid) or query in e.msgstr.casefold()
+            ]
+        self._fill(indices)
+        if indices:
+            self._go(indices[0])
+        self.query_one("#segment-list", SegmentList).focus()
+
+    def action_glossary(self) -> None:
+        from workbench.tui.glossary_screen import GlossaryScreen
+
+        self.app.push_screen(GlossaryScreen())
+
+    def action_qa(self) -> None:
+        from workbench.tui.qa_screen import QaScreen
+
+        def jump(index: int | None) -> None:
+            if index is not None:
+                self._go(index)
+
+        self.app.push_screen(QaScreen(self.session), jump)
+
+    def action_back(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.has_class("visible"):
+            box.remove_class("visible")
+            self.query_one("#target", TextArea).focus()
+            return
+        self.action_save()
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    # --- outside changes -----------------------------------------------------------------
+
+    def _check_disk(self) -> None:
+        s = self.session
+        if not s.changed_on_disk():
+            return
+        if s.dirty:
+            self.action_save()  # merges entry by entry, or reports the conflict
+            self.notify("merged changes made by another program")
+        else:
+            s.load()
+            self.notify("reloaded: the file was changed by another program")
+        self._fill(range(len(s.entries)))
+        self.show(min(s.index, len(s.entries) - 1))
+
+
+def _first(preview: LazyRtl, width: int) -> Text:
+    """A Sorani preview drawn right-to-left into exactly `width` cells."""
+    from rich.console import Console
+
+    console = Console(width=width)
+    [text] = list(preview.__rich_console__(console, console.options.update_width(width)))
+    assert isinstance(text, Text)
+    out = text.copy()
+    out.truncate(width, overflow="crop")
+    return Text(" " * (width - out.cell_len)) + out

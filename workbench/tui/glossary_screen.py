@@ -1,0 +1,231 @@
+"""The glossary maintainer's screen: proposed entries with their concordance and the
+English that co-occurs with them; approve, reject or edit with a comment (the same
+functions as `kwb glossary`, so every decision lands in the entry's history)."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+
+from workbench.errors import InputError
+from workbench.rtl import visual_line
+from workbench.terms import glossary_file
+from workbench.terms.concordance import Occurrence
+from workbench.terms.model import Entry
+from workbench.terms.review import decide, edit, find, replace_entry, update_glossary
+
+STATUS_CYCLE = ("proposed", "approved", "all")
+
+
+class EditEntryDialog(ModalScreen[tuple[str, str] | None]):
+    """Ask for a new preferred rendering and a comment."""
+
+    def __init__(self, entry: Entry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog-body"):
+            yield Label(f"{self.entry.id}: preferred English rendering")
+            yield Input(self.entry.target, id="dialog-target")
+            yield Label("comment (recorded in history)")
+            yield Input(id="dialog-comment")
+            with Horizontal():
+                yield Button("Save", variant="primary", id="dialog-save")
+                yield Button("Cancel", id="dialog-cancel")
+
+    @on(Button.Pressed, "#dialog-save")
+    @on(Input.Submitted, "#dialog-comment")
+    def _save(self) -> None:
+        self.dismiss(
+            (
+                self.query_one("#dialog-target", Input).value,
+                self.query_one("#dialog-comment", Input).value,
+            )
+        )
+
+    @on(Button.Pressed, "#dialog-cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+class GlossaryScreen(Screen[None]):
+    """Review proposed glossary entries."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "decide('approved')", "Approve", id="approve"),
+        Binding("r", "decide('rejected')", "Reject", id="reject"),
+        Binding("d", "decide('deprecated')", "Deprecate", id="deprecate"),
+        Binding("e", "edit", "Edit", id="edit_entry"),
+        Binding("s", "cycle_status", "Status filter", id="status_filter"),
+        Binding("escape", "app.pop_screen", "Back", id="close_glossary"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status = "proposed"
+        self.entries: list[Entry] = []
+        self.concordance: dict[str, list[Occurrence]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield DataTable(id="glossary-entries", cursor_type="row")
+            with VerticalScroll(id="glossary-detail"):
+                yield Static(id="entry-info")
+                yield Static("English that co-occurs", classes="panel-title")
+                yield Static(id="entry-english")
+                yield Static("Concordance", classes="panel-title")
+                yield Static(id="entry-concordance")
+        yield Footer()
+
+    @property
+    def path(self):  # type: ignore[no-untyped-def]
+        from workbench.terms.glossary import master_path
+
+        return master_path(self.app.project.glossary)  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        table = self.query_one("#glossary-entries", DataTable)
+        table.add_column("id", key="id")
+        table.add_column("Sorani", key="ckb")
+        table.add_column("English", key="en")
+        table.add_column("status", key="status")
+        self._reload()
+        self._load_concordance()
+
+    def _reload(self) -> None:
+        self.entries = glossary_file.read(self.path)
+        shown = [e for e in self.entries if self.status == "all" or e.status == self.status]
+        table = self.query_one("#glossary-entries", DataTable)
+        table.clear()
+        for e in shown:
+            table.add_row(e.id, visual_line(e.source), e.target, e.status, key=e.id)
+        self.title = "Glossary review"
+        self.sub_title = (
+            f"{len(shown)} {self.status} entries · a approve · r reject · e edit · s filter"
+        )
+        if shown:
+            self._show(shown[0].id)
+        table.focus()
+
+    @work(thread=True, exclusive=True)
+    def _load_concordance(self) -> None:
+        from workbench.store.pairs import project_pairs
+        from workbench.terms.concordance import concordance
+        from workbench.terms.glossary import stopwords
+        from workbench.terms.matcher import Matcher
+
+        entries = [e for e in self.entries if e.status in ("approved", "proposed")]
+        found = concordance(Matcher(entries, stopwords()), project_pairs(self.app.project))  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._concordance_ready, found)
+
+    def _concordance_ready(self, found: dict[str, list[Occurrence]]) -> None:
+        self.concordance = found
+        entry_id = self._current_id()
+        if entry_id:
+            self._show(entry_id)
+
+    def _current_id(self) -> str | None:
+        table = self.query_one("#glossary-entries", DataTable)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value)
+
+    @on(DataTable.RowHighlighted, "#glossary-entries")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key is not None:
+            self._show(str(event.row_key.value))
+
+    def _show(self, entry_id: str) -> None:
+        from workbench.terms.extract import _english_ngrams, english_stopwords
+
+        entry = next((e for e in self.entries if e.id == entry_id), None)
+        if entry is None:
+            return
+        info = Text()
+        info.append(f"{entry.id}  ", style="bold")
+        info.append(f"{visual_line(entry.source)}  →  {entry.target or '(no rendering)'}\n")
+        if entry.variants:
+            info.append(f"admitted: {', '.join(entry.variants)}\n", style="green")
+        if entry.forbidden:
+            info.append(f"forbidden: {', '.join(entry.forbidden)}\n", style="red")
+        if entry.note:
+            info.append(f"{entry.note}\n", style="italic")
+        for h in entry.history:
+            info.append(f"{h.on} {h.by}: {h.action} {h.comment}\n", style="dim")
+        self.query_one("#entry-info", Static).update(info)
+        occurrences = self.concordance.get(entry.id, [])
+        counts: Counter[str] = Counter()
+        for occ in occurrences:
+            counts.update(_english_ngrams(occ.en, english_stopwords()))
+        english = ", ".join(f"{g} ({n})" for g, n in counts.most_common(8) if n > 1) or "—"
+        self.query_one("#entry-english", Static).update(english)
+        lines = Text()
+        for occ in occurrences[:20]:
+            lines.append(f"{occ.file}:{occ.segment}\n", style="dim")
+            lines.append(visual_line(occ.ckb[max(0, occ.start - 40) : occ.end + 40]) + "\n")
+            if occ.en:
+                lines.append(f"  → {occ.en[:160]}\n", style="green")
+        self.query_one("#entry-concordance", Static).update(
+            lines or Text("no occurrences yet", style="dim")
+        )
+
+    def _reviewer(self) -> str:
+        project = self.app.project  # type: ignore[attr-defined]
+        return project.reviewer or os.environ.get("USER") or "kwb"
+
+    def action_decide(self, status: str) -> None:
+        entry_id = self._current_id()
+        if entry_id is None:
+            return
+        by = self._reviewer()
+        try:
+            update_glossary(
+                self.path,
+                lambda entries: replace_entry(entries, decide(find(entries, entry_id), status, by)),  # type: ignore[arg-type]
+            )
+        except InputError as exc:
+            self.notify(exc.reason, severity="error")
+            return
+        self.notify(f"{entry_id}: {status}")
+        self._reload()
+
+    def action_cycle_status(self) -> None:
+        self.status = STATUS_CYCLE[(STATUS_CYCLE.index(self.status) + 1) % len(STATUS_CYCLE)]
+        self._reload()
+
+    def action_edit(self) -> None:
+        entry_id = self._current_id()
+        if entry_id is None:
+            return
+        entry = find(self.entries, entry_id)
+
+        def apply(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            target, comment = result
+            by = self._reviewer()
+            try:
+                update_glossary(
+                    self.path,
+                    lambda entries: replace_entry(
+                        entries, edit(find(entries, entry_id), {"target": target}, by, comment)
+                    ),
+                )
+            except InputError as exc:
+                self.notify(exc.reason, severity="error")
+                return
+            self._reload()
+
+        self.app.push_screen(EditEntryDialog(entry), apply)

@@ -1,0 +1,67 @@
+"""The QA report of the open file (every check, corpus ones included); enter jumps there."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from workbench.qa.model import Finding
+from workbench.tui.session import EditSession
+
+
+class QaScreen(Screen[int | None]):
+    """Findings of `kwb check` for one file; dismisses with the chosen entry's index."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Back", id="close_qa")]
+
+    def __init__(self, session: EditSession) -> None:
+        super().__init__()
+        self.session = session
+        self.findings: list[Finding] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="findings", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"QA: {self.session.path.name}"
+        table = self.query_one("#findings", DataTable)
+        for column in ("#", "check", "severity", "message"):
+            table.add_column(column)
+        self.sub_title = "checking…"
+        self._run()
+
+    @work(thread=True, exclusive=True)
+    def _run(self) -> None:
+        from workbench.qa.runner import check_units, units_from_po
+
+        self.session.save()
+        units = units_from_po(self.session.path)
+        findings = [f for f in check_units(units, self.session.matcher) if f.waived is None]
+        self.app.call_from_thread(self._show, findings)
+
+    def _show(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        index = {e.msgctxt: i for i, e in enumerate(self.session.entries)}
+        table = self.query_one("#findings", DataTable)
+        for n, f in enumerate(findings):
+            table.add_row(str(index.get(f.id, -1) + 1), f.check, f.severity, f.message, key=str(n))
+        self.sub_title = f"{len(findings)} findings"
+        table.focus()
+
+    @on(DataTable.RowSelected, "#findings")
+    def _jump(self, event: DataTable.RowSelected) -> None:
+        finding = self.findings[int(str(event.row_key.value))]
+        index = next(
+            (i for i, e in enumerate(self.session.entries) if e.msgctxt == finding.id), None
+        )
+        self.dismiss(index)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

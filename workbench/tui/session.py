@@ -1,0 +1,166 @@
+"""An editing session on one PO file: state, navigation, autosave and outside changes.
+
+Kept free of Textual so the editor's behaviour can be tested (and reused) without a screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from workbench.errors import InputError
+from workbench.qa.context import Context
+from workbench.qa.model import Finding, Unit, parse_waivers
+from workbench.qa.registry import CHECKS
+from workbench.qa.runner import check_units
+from workbench.store.pofile import (
+    FUZZY,
+    REVIEWED,
+    Catalog,
+    read_catalog,
+    set_flag,
+    state,
+    touch_revision,
+)
+from workbench.store.save import save_catalog
+from workbench.terms.matcher import Hit, Matcher
+from workbench.tm.index import Match, TranslationMemory
+
+ENTRY_CHECKS = [c.id for c in CHECKS if c.scope == "entry"]
+
+
+@dataclass
+class EditSession:
+    """The open file, the current segment, and whether there are unsaved changes."""
+
+    path: Path
+    matcher: Matcher | None = None
+    tm: TranslationMemory | None = None
+    catalog: Catalog = field(init=False)
+    entries: list[polib.POEntry] = field(init=False)
+    index: int = 0
+    dirty: bool = False
+    _hits: dict[int, list[Hit]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        """(Re)read the file from disk."""
+        self.catalog = read_catalog(self.path)
+        self.entries = self.catalog.entries
+        self.index = min(self.index, max(0, len(self.entries) - 1))
+        self.dirty = False
+        self._hits.clear()
+
+    @property
+    def current(self) -> polib.POEntry:
+        return self.entries[self.index]
+
+    # --- what the editor shows ---------------------------------------------------------
+
+    def hits(self, i: int | None = None) -> list[Hit]:
+        """Glossary terms in a segment's source (cached)."""
+        i = self.index if i is None else i
+        if i not in self._hits:
+            self._hits[i] = self.matcher.find(self.entries[i].msgid) if self.matcher else []
+        return self._hits[i]
+
+    def glossary_choices(self, i: int | None = None) -> list[Hit]:
+        """One hit per distinct entry, in source order: what alt+1…9 insert."""
+        seen: set[str] = set()
+        out = []
+        for hit in self.hits(i):
+            if hit.entry.id not in seen:
+                seen.add(hit.entry.id)
+                out.append(hit)
+        return out
+
+    def suggestions(self, i: int | None = None, limit: int = 5) -> list[Match]:
+        """Translation-memory matches for a segment, other than the segment itself."""
+        if self.tm is None:
+            return []
+        entry = self.entries[self.index if i is None else i]
+        return [m for m in self.tm.search(entry.msgid, 50, limit + 1) if m.ctx != entry.msgctxt][
+            :limit
+        ]
+
+    def findings(self, i: int | None = None, context: Context | None = None) -> list[Finding]:
+        """QA findings of one entry (entry-level checks), waived ones excluded."""
+        entry = self.entries[self.index if i is None else i]
+        if not entry.msgstr.strip():
+            return []
+        unit = Unit(self.path.name, entry.msgctxt or "", entry.msgid, entry.msgstr, state(entry))
+        unit.waivers = parse_waivers(entry.tcomment or "")
+        unit.hits = list(self.hits(self.index if i is None else i))
+        ctx = context or Context(self.matcher)
+        return [f for f in check_units([unit], self.matcher, ENTRY_CHECKS, ctx) if f.waived is None]
+
+    # --- editing -------------------------------------------------------------------------
+
+    def set_target(self, text: str, i: int | None = None) -> None:
+        entry = self.entries[self.index if i is None else i]
+        if entry.msgstr != text:
+            entry.msgstr = text
+            self.dirty = True
+
+    def toggle_fuzzy(self) -> None:
+        entry = self.current
+        set_flag(entry, FUZZY, FUZZY not in entry.flags)
+        if FUZZY in entry.flags:
+            set_flag(entry, REVIEWED, False)
+        self.dirty = True
+
+    def mark_reviewed(self) -> None:
+        entry = self.current
+        if not entry.msgstr.strip():
+            raise InputError(entry.msgctxt or "", "cannot mark an empty translation reviewed")
+        set_flag(entry, FUZZY, False)
+        set_flag(entry, REVIEWED, REVIEWED not in entry.flags)
+        self.dirty = True
+
+    def done(self) -> None:
+        """The translator is done with this segment: no longer a draft."""
+        if self.current.msgstr.strip() and FUZZY in self.current.flags:
+            set_flag(self.current, FUZZY, False)
+            self.dirty = True
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def move(self, step: int) -> int:
+        self.index = max(0, min(len(self.entries) - 1, self.index + step))
+        return self.index
+
+    def unfinished(self, step: int) -> int:
+        """The next (or previous) untranslated or fuzzy segment; stays put if none."""
+        n = len(self.entries)
+        for k in range(1, n + 1):
+            i = (self.index + step * k) % n
+            if state(self.entries[i]) in ("untranslated", "fuzzy"):
+                self.index = i
+                break
+        return self.index
+
+    # --- disk ----------------------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        """Whether another program wrote the file since kwb read or saved it."""
+        try:
+            return self.path.read_bytes() != self.catalog.original
+        except FileNotFoundError:
+            return True
+
+    def save(self) -> bool:
+        """Write atomically (merging outside edits entry by entry); True if written. With
+        nothing unsaved, an outside change is simply reloaded."""
+        if not self.dirty:
+            if self.changed_on_disk():
+                self.load()  # nothing of ours to keep: show theirs
+            return False
+        touch_revision(self.catalog.po)
+        written = save_catalog(self.catalog)
+        self.entries = self.catalog.entries
+        self.dirty = False
+        return written
