@@ -28,6 +28,8 @@ def stem(word: str) -> str:
         return lower[:-3] + "y"
     if len(lower) > 4 and lower.endswith(("ses", "xes", "zes", "ches", "shes")):
         return lower[:-2]
+    if len(lower) > 4 and lower.endswith("is") and word[:1].isupper():
+        return lower[:-1]  # Iraqis, Sunnis, Yazidis (but crisis, basis keep their s)
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
         return lower[:-1]
     return lower

@@ -87,9 +87,10 @@ def inconsistent(units: list[Unit], ctx: Context) -> Iterable[tuple[Unit, str, t
                 uses[entry_id].append((unit, used.pop()))
     for entry_id, found in uses.items():
         counts = Counter(rendering for _, rendering in found)
-        if len(counts) < 2:
-            continue
-        majority, _ = counts.most_common(1)[0]
+        ranked = counts.most_common(2)
+        if len(ranked) < 2 or ranked[0][1] == ranked[1][1]:
+            continue  # one rendering, or a tie: no majority to hold the others to
+        majority = ranked[0][0]
         summary = ", ".join(f"{r} {n}×" for r, n in counts.most_common())
         majority_ids = tuple(dict.fromkeys(u.id for u, r in found if r == majority))[:20]
         for unit, rendering in found:

@@ -13,6 +13,7 @@ from workbench.qa.numbers import (
     english_digits,
     english_words,
     sorani_dates,
+    sorani_number_words,
     sorani_numbers,
 )
 
@@ -31,7 +32,11 @@ def number_mismatch(unit: Unit, ctx: Context) -> Iterable[Issue]:
     if missing:  # wire style spells out small numbers: "three years"
         available = target + Counter(english_words(unit.target))
         missing = [v for v, n in source.items() if available[v] < n]
-    extra = [v for v, n in target.items() if source[v] < n]
+    spelled = Counter(sorani_number_words(ctx.source_key(unit)))
+    if spelled:
+        available = target + Counter(english_words(unit.target))
+        missing += [v for v, n in spelled.items() if available[v] < source[v] + n]
+    extra = [v for v, n in target.items() if source[v] + spelled[v] < n]
     if missing:
         yield f"missing in the translation: {', '.join(_show(v) for v in sorted(missing))}", ()
     if extra:

@@ -53,6 +53,7 @@ class Tables:
     scale_ckb: dict[str, float]
     scale_en: dict[str, float]
     words_en: dict[str, float]
+    words_ckb: dict[str, float]
     months_ckb: dict[str, int]
     months_en: dict[str, int]
 
@@ -70,6 +71,7 @@ def tables() -> Tables:
         scale_ckb={key_text(k): float(v) for k, v in rows["scale-ckb"].items()},
         scale_en={k: float(v) for k, v in rows["scale-en"].items()},
         words_en={k: float(v) for k, v in rows["word-en"].items()},
+        words_ckb={key_text(k): float(v) for k, v in rows["word-ckb"].items()},
         months_ckb={key_text(k): int(v) for k, v in rows["month-ckb"].items()},
         months_en={k: int(v) for k, v in rows["month-en"].items()},
     )
@@ -93,7 +95,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "en_word": re.compile(rf"\b({en_words})(?:-({en_words}))?\b", re.IGNORECASE),
         "ckb_date": re.compile(
-            rf"(?:(?<!\d)(\d{{1,2}})\s*ی?\s+)?({ckb_months})ی?(?![^\W\d])(?:\s+(?:ساڵی\s+)?(\d{{4}}))?"
+            rf"(?:(?<!\d)(\d{{1,2}})\s*ی?\s+)?({ckb_months})(?:ی|[^\W\d]*(?=\s|$|[^\w]))(?:\s+(?:ساڵی\s+)?(\d{{4}}))?"
         ),
         "en_date_dmy": re.compile(
             rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({en_months})\.?\b(?:,?\s+(\d{{4}}))?",
@@ -120,6 +122,12 @@ def sorani_numbers(text: str, key: str | None = None) -> list[float]:
         _value(m[1], m[2], t.scale_ckb.get(m[3] or "", 1.0))
         for m in _patterns()["ckb"].finditer(key)
     ]
+
+
+def sorani_number_words(key: str) -> list[float]:
+    """Numbers written as Sorani words (دوو, سێ …) in a matching key."""
+    words = tables().words_ckb
+    return [words[w] for w in key.split() if w in words]
 
 
 def english_digits(text: str) -> list[float]:
