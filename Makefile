@@ -42,6 +42,10 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/glossary.py
 	$(BIN)/python benchmarks/matching_eval.py --no-errors
 	$(BIN)/python benchmarks/store.py
+	$(BIN)/python benchmarks/qa.py
+	$(BIN)/python benchmarks/qa_eval.py
+	$(BIN)/python benchmarks/export.py
+	$(BIN)/python benchmarks/tui.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
