@@ -46,6 +46,8 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/qa_eval.py
 	$(BIN)/python benchmarks/export.py
 	$(BIN)/python benchmarks/tui.py
+	$(BIN)/python benchmarks/align.py
+	$(BIN)/python benchmarks/align.py --gold
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

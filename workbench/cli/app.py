@@ -17,7 +17,18 @@ def _version(value: bool) -> None:
 
 def build() -> Any:
     """The click command behind `kwb`, with every subcommand registered."""
-    from workbench.cli import check, export, glossary, match, overview, project, text, tm, translate
+    from workbench.cli import (
+        align,
+        check,
+        export,
+        glossary,
+        match,
+        overview,
+        project,
+        text,
+        tm,
+        translate,
+    )
 
     app = typer.Typer(
         name="kwb",
@@ -46,4 +57,5 @@ def build() -> Any:
     check.register(app)
     export.register(app)
     translate.register(app)
+    align.register(app)
     return typer.main.get_command(app)

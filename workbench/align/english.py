@@ -1,0 +1,209 @@
+"""Split English text into paragraphs and sentences, with offsets into the original.
+
+Built on Moses' English non-breaking prefixes (as sacremoses ships them) plus a few of kwb's
+own (`data/english_prefixes.txt`). A sentence ends at `.` `!` `?` `…` with any closing quotes
+or brackets glued to it, followed by whitespace and a word that does not start in lowercase
+(`"Why?" he asked.` is one sentence). A single period is no boundary:
+- after a title or prefix from the lists (Mr., Dr., Gen., St.) or a dotted acronym or initial
+  (U.S., p.m., J. D. Vance), unless a capitalized sentence starter follows
+  (`data/english_starters.txt`: "... in the U.S. The talks ..." ends after U.S.);
+- after a numeric-only prefix (No., Art.) before a number;
+- inside a number or URL (no space follows: 2.5, 7.25%, rudaw.net).
+As kwb's Sorani segmenter does, a sentence end inside a quotation that continues in the same
+paragraph is no boundary, so both sides cut quoted speech alike; a closing quote standing
+after a space belongs to the sentence it closes. Paragraphs are separated by newlines (blank
+or not); a line that stops mid-sentence and is followed by a lowercase line is a wrapped
+line of the same paragraph. Sentences keep the original text, untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One English sentence: `text == source[start:end]`; `number` counts from 1."""
+
+    number: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Prefixes:
+    always: frozenset[str]
+    numeric_only: frozenset[str]
+    starters: frozenset[str]
+
+
+_NUMERIC_ONLY = "#NUMERIC_ONLY#"
+
+
+def _read_prefixes(lines: Iterator[str], always: set[str], numeric: set[str]) -> None:
+    for raw in lines:
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        word = line.split()[0]
+        (numeric if _NUMERIC_ONLY in line else always).add(word)
+
+
+def _data_lines(name: str) -> Iterator[str]:
+    data = resources.files("workbench.align").joinpath(f"data/{name}").read_text("utf-8")
+    yield from data.splitlines()
+
+
+@cache
+def _prefixes() -> _Prefixes:
+    """Moses' English prefixes (from sacremoses) and kwb's additions, read once."""
+    from sacremoses import NonbreakingPrefixes  # Moses' lists, served from sacremoses.corpus
+
+    always: set[str] = set()
+    numeric: set[str] = set()
+    _read_prefixes(iter(NonbreakingPrefixes().words("en")), always, numeric)
+    _read_prefixes(_data_lines("english_prefixes.txt"), always, numeric)
+    always -= numeric
+    starters = {
+        line.strip()
+        for line in _data_lines("english_starters.txt")
+        if line.strip() and not line.startswith("#")
+    }
+    return _Prefixes(frozenset(always), frozenset(numeric), frozenset(starters))
+
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
+_CLOSERS = "\"'”’)\\]»"
+_END = re.compile(f"[.!?…][.!?…]*[{_CLOSERS}]*(?=\\s|$)")
+_FINAL = re.compile(f"[.!?…:][{_CLOSERS}]*$")
+_NEXT = re.compile(r"\s+[\"“‘'(\[«]*(\S+)")
+_SPACED_QUOTE = re.compile(r"[ \t]+[\"”’](?=\s|$)")
+_OPENERS = "\"“‘'([«"
+_LETTER = re.compile(r"[A-Za-z]")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph: runs of non-blank lines, one paragraph per line unless
+    a line stops mid-sentence and the next begins in lowercase (a wrapped line)."""
+    start = end = -1
+    for m in _LINE.finditer(text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            if start >= 0:
+                yield start, end
+            start = -1
+            continue
+        first = m.start() + (len(line) - len(line.lstrip()))
+        last = m.start() + len(line.rstrip())
+        if start >= 0:
+            gap = text[end:first]
+            wrapped = (
+                gap.count("\n") + gap.count("\r") - gap.count("\r\n") == 1
+                and _FINAL.search(text, start, end) is None
+                and stripped[0].islower()
+            )
+            if wrapped:
+                end = last
+                continue
+            yield start, end
+        start, end = first, last
+    if start >= 0:
+        yield start, end
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) of the double quotations in a paragraph: straight quotes pair up in
+    order when balanced; curly “ ” pair by nesting."""
+    spans: list[tuple[int, int]] = []
+    straight = [i for i in range(start, end) if text[i] == '"']
+    if len(straight) % 2 == 0:
+        spans.extend(zip(straight[::2], straight[1::2], strict=True))
+    opened: list[int] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "“":
+            opened.append(i)
+        elif ch == "”" and opened:
+            spans.append((opened.pop(), i))
+    return spans
+
+
+def _word_before(text: str, lo: int, dot: int) -> str:
+    k = dot
+    while k > lo and not text[k - 1].isspace():
+        k -= 1
+    return text[k:dot].lstrip(_OPENERS)
+
+
+def _ends_sentence(text: str, m: re.Match[str], para_end: int) -> bool:
+    """Whether the terminator cluster `m` (inside a paragraph) ends a sentence."""
+    following = _NEXT.match(text, m.end(), para_end)
+    if following is None:
+        return True
+    nxt = following[1]
+    if nxt[0].islower():
+        return False  # "Why?" he asked. / etc. and
+    if m.group() != ".":
+        return True
+    p = _prefixes()
+    word = _word_before(text, 0, m.start())
+    if not word:
+        return True
+    if word in p.numeric_only:
+        return not nxt[0].isdigit()
+    if word in p.always and word[0].islower():
+        return False  # i.e. e.g. vs.
+    dotted = "." in word and _LETTER.search(word) is not None
+    if word in p.always or dotted:
+        if _INITIAL.fullmatch(nxt):
+            return False  # J. R. R. Tolkien
+        starter = nxt.rstrip(_CLOSERS + ",.;:").lower()
+        return starter in p.starters  # "U.S. The talks" vs "U.S. Army"
+    return True
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
+    """End offsets of the sentences of one paragraph (the last one ends at `end`)."""
+    spans: list[tuple[int, int]] | None = None
+    for m in _END.finditer(text, start, end):
+        if not _ends_sentence(text, m, end):
+            continue
+        stop = m.end()
+        if spans is None:
+            spans = _quote_spans(text, start, end)
+        inside = [close for open_, close in spans if open_ < m.start() and close >= stop]
+        if inside:
+            close = min(inside)
+            if text[stop:close].strip():
+                continue  # a quotation that continues
+            stop = close + 1
+        spaced = _SPACED_QUOTE.match(text, stop, end)
+        if spaced is not None and any(c == spaced.end() - 1 for _, c in spans):
+            stop = spaced.end()
+        yield stop
+    yield end
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of English `text`, numbered from 1, with offsets into `text`."""
+    sentences: list[Sentence] = []
+    for paragraph, (start, end) in enumerate(_paragraphs(text), 1):
+        cursor = start
+        for stop in _sentence_ends(text, start, end):
+            if stop <= cursor:
+                continue
+            piece = text[cursor:stop]
+            lead = len(piece) - len(piece.lstrip())
+            s, e = cursor + lead, cursor + len(piece.rstrip())
+            if e > s:
+                sentences.append(Sentence(len(sentences) + 1, paragraph, s, e, text[s:e]))
+            cursor = stop
+    return sentences
