@@ -362,3 +362,11 @@ def test_extraction_finds_a_planted_term_and_its_rendering(kwb: Any, project: Pa
     )
     assert kwb("glossary", "approve", proposed[0].id, "--by", "ali", cwd=project).code == 0
     assert glossary(project)[proposed[0].id].status == "approved"
+
+
+def test_match_and_check_take_a_tbx_glossary(kwb: Any, tmp_path: Path) -> None:
+    tbx = tmp_path / "g.tbx"
+    assert kwb("glossary", "export", str(tbx), "--project", str(REPO)).code == 0
+    (tmp_path / "a.txt").write_text("هێزێکی شەڕکەر نامێنێت.", encoding="utf-8")
+    rows = kwb("match", "a.txt", "--glossary", str(tbx), "--json").json_lines()
+    assert [r["entry"] for r in rows] == ["combat-forces"]

@@ -34,7 +34,7 @@ def master_path(folder: Path) -> Path:
 
 
 def load_glossary(path: Path) -> Glossary:
-    """A glossary from a project folder, its master TOML file, or a CSV file."""
+    """A glossary from a project folder, its master TOML file, a CSV or a TBX file."""
     if path.is_dir():
         path = master_path(path)
     suffix = path.suffix.lower()
@@ -42,6 +42,10 @@ def load_glossary(path: Path) -> Glossary:
         return Glossary(tuple(glossary_file.read(path)), path)
     if suffix in (".csv", ".tsv"):
         return Glossary(tuple(csv_format.read(path)), path)
+    if suffix == ".tbx":
+        from workbench.terms.tbx import read_tbx
+
+        return Glossary(tuple(read_tbx(path)), path)
     if not path.exists():
         raise InputError(path, "no such glossary file")
     raise InputError(path, "unknown glossary format (use the project glossary, .csv or .tbx)")
