@@ -49,14 +49,26 @@ class KwbApp(App[None]):
 
     @work(thread=True, exclusive=True, group="tm-open")
     def _open_tm(self) -> None:
-        from workbench.tm.index import open_tm
+        """Bring the TM index up to date in a separate process (indexing a big file is CPU
+        work that would otherwise slow the editor through the GIL), then open it here."""
+        import subprocess
+        import sys
 
-        try:
-            self.tm = open_tm(self.project)
-        except Exception as exc:
+        from workbench.tm.index import TranslationMemory
+
+        proc = subprocess.run(
+            [sys.executable, "-c", _SYNC_TM, str(self.project.root)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            reason = (proc.stderr.strip().splitlines() or ["unknown error"])[-1]
             self.call_from_thread(
-                self.notify, f"translation memory unavailable: {exc}", severity="warning"
+                self.notify, f"translation memory unavailable: {reason}", severity="warning"
             )
+            return
+        self.tm = TranslationMemory(self.project.root / ".kwb" / "tm.sqlite")
 
     def open_file(self, name: str) -> None:
         """Open a PO file of the project (a name in translations/, or a path)."""
@@ -77,6 +89,12 @@ class KwbApp(App[None]):
     def on_unmount(self) -> None:
         if self.tm is not None:
             self.tm.close()
+
+
+_SYNC_TM = (
+    "import sys; from pathlib import Path; from workbench.store.project import load_project; "
+    "from workbench.tm.index import open_tm; open_tm(load_project(Path(sys.argv[1]))).close()"
+)
 
 
 def _mode(value: str | None) -> Mode | None:

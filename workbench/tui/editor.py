@@ -183,6 +183,8 @@ class EditorScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="tm")
     def _lookup_tm(self, index: int) -> None:
+        if self.session.tm is None:  # the TM may have become ready after the file opened
+            self.session.tm = getattr(self.app, "tm", None)
         matches = self.session.suggestions(index)
         self.app.call_from_thread(self._show_tm, index, matches)
 
