@@ -135,10 +135,6 @@ def _text(element: Element | None) -> str:
     return " ".join("".join(element.itertext()).split()) if element is not None else ""
 
 
-def _typed(element: Element, name: str, kind: str) -> list[Element]:
-    return [c for c in _children(element, name) if c.get("type") == kind]
-
-
 def _terms(lang_section: Element) -> list[tuple[str, str, str]]:
     """(term, administrative status, kwb form) of each term in a language section."""
     out = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -90,7 +91,7 @@ class GlossaryScreen(Screen[None]):
         yield Footer()
 
     @property
-    def path(self):  # type: ignore[no-untyped-def]
+    def path(self) -> Path:
         from workbench.terms.glossary import master_path
 
         return master_path(self.app.project.glossary)  # type: ignore[attr-defined]
