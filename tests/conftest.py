@@ -52,3 +52,21 @@ def kwb(tmp_path: Path) -> Any:
         return Result(proc)
 
     return run
+
+
+def approved_entry(entry_id: str, source: str, target: str, **fields: Any) -> Any:
+    """A glossary entry, approved on a fixed day unless `fields` say otherwise."""
+    import datetime as dt
+
+    from workbench.terms.model import Entry
+
+    day = dt.date(2026, 1, 1)
+    values: dict[str, Any] = {
+        "status": "approved",
+        "proposed_by": "test",
+        "proposed_on": day,
+        "reviewed_by": "test",
+        "reviewed_on": day,
+    }
+    values.update(fields)
+    return Entry(id=entry_id, source=source, target=target, **values)

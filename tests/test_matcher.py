@@ -2,44 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, SEED_000, SEED_002
+from tests.conftest import REPO, SEED_000, SEED_002, approved_entry
 from workbench.terms.glossary import load_glossary, stopwords
 from workbench.terms.matcher import Matcher
-from workbench.terms.model import Entry
-
-
-def entry(entry_id: str, source: str, target: str, **kw: Any) -> Entry:
-    return Entry(
-        id=entry_id,
-        source=source,
-        target=target,
-        status="approved",
-        proposed_by="test",
-        proposed_on=dt.date(2026, 1, 1),
-        reviewed_by="test",
-        reviewed_on=dt.date(2026, 1, 1),
-        **kw,
-    )
-
 
 GLOSSARY = [
-    entry("combat-forces", "هێزی شەڕکەر", "combat forces"),
-    entry("pmf", "حەشدی شەعبی", "PMF", variants=("Popular Mobilization Forces",)),
-    entry("kurds", "کورد", "Kurds"),
-    entry("parliament", "پەرلەمان", "parliament"),
-    entry("president", "سەرۆک", "president"),
-    entry("prime-minister", "سەرۆکوەزیران", "prime minister"),
-    entry("region", "ناوچە", "area"),
-    entry("process", "پرۆسە", "process"),
-    entry("village", "گوند", "village"),
-    entry("army", "سوپا", "army"),
-    entry(
+    approved_entry("combat-forces", "هێزی شەڕکەر", "combat forces"),
+    approved_entry("pmf", "حەشدی شەعبی", "PMF", variants=("Popular Mobilization Forces",)),
+    approved_entry("kurds", "کورد", "Kurds"),
+    approved_entry("parliament", "پەرلەمان", "parliament"),
+    approved_entry("president", "سەرۆک", "president"),
+    approved_entry("prime-minister", "سەرۆکوەزیران", "prime minister"),
+    approved_entry("region", "ناوچە", "area"),
+    approved_entry("process", "پرۆسە", "process"),
+    approved_entry("village", "گوند", "village"),
+    approved_entry("army", "سوپا", "army"),
+    approved_entry(
         "us",
         "ئەمریکا",
         "United States",
@@ -47,14 +30,14 @@ GLOSSARY = [
         adjectival=("ئەمریکی",),
         adjectival_target="US",
     ),
-    entry("trump", "ترەمپ", "Trump", type="person", source_forms=("تڕەمپ",)),
-    entry("road", "ڕێگا", "road"),
-    entry("rudaw", "ڕووداو", "Rudaw", type="organization", inflection="proper"),
-    entry("krg", "حکومەتی هەرێمی کوردستان", "KRG"),
-    entry("erbil", "هەولێر", "Erbil", type="place"),
-    entry("disputed", "ناوچەی کێشەلەسەر", "disputed territories"),
-    entry("budget", "بودجە", "budget"),
-    entry("kurdistan-region", "هەرێمی کوردستان", "Kurdistan Region", type="place"),
+    approved_entry("trump", "ترەمپ", "Trump", type="person", source_forms=("تڕەمپ",)),
+    approved_entry("road", "ڕێگا", "road"),
+    approved_entry("rudaw", "ڕووداو", "Rudaw", type="organization", inflection="proper"),
+    approved_entry("krg", "حکومەتی هەرێمی کوردستان", "KRG"),
+    approved_entry("erbil", "هەولێر", "Erbil", type="place"),
+    approved_entry("disputed", "ناوچەی کێشەلەسەر", "disputed territories"),
+    approved_entry("budget", "بودجە", "budget"),
+    approved_entry("kurdistan-region", "هەرێمی کوردستان", "Kurdistan Region", type="place"),
 ]
 MATCHER = Matcher(GLOSSARY, stopwords())
 

@@ -9,39 +9,26 @@ from typing import Any
 import polib
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, approved_entry
 from workbench.qa.model import Unit
 from workbench.qa.registry import CHECKS
 from workbench.qa.runner import check_units
 from workbench.terms.glossary import stopwords
 from workbench.terms.matcher import Matcher
-from workbench.terms.model import Entry
 
 DAY = dt.date(2026, 1, 1)
 
 
-def entry(entry_id: str, source: str, target: str, **kw: Any) -> Entry:
-    fields: dict[str, Any] = {
-        "status": "approved",
-        "proposed_by": "t",
-        "proposed_on": DAY,
-        "reviewed_by": "t",
-        "reviewed_on": DAY,
-    }
-    fields.update(kw)
-    return Entry(id=entry_id, source=source, target=target, **fields)
-
-
 GLOSSARY = [
-    entry(
+    approved_entry(
         "pmf",
         "حەشدی شەعبی",
         "PMF",
         variants=("Popular Mobilization Forces",),
         forbidden=("Popular Crowd",),
     ),
-    entry("combat-forces", "هێزی شەڕکەر", "combat forces"),
-    entry(
+    approved_entry("combat-forces", "هێزی شەڕکەر", "combat forces"),
+    approved_entry(
         "us",
         "ئەمریکا",
         "United States",
@@ -50,7 +37,7 @@ GLOSSARY = [
         adjectival=("ئەمریکی",),
         adjectival_target="US",
     ),
-    entry("peshmerga", "پێشمەرگە", "Peshmerga"),
+    approved_entry("peshmerga", "پێشمەرگە", "Peshmerga"),
 ]
 MATCHER = Matcher(GLOSSARY, stopwords())
 

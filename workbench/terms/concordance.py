@@ -5,25 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
 
 from workbench.terms.matcher import Matcher
-
-
-class Segment(Protocol):
-    """What concordance needs of a segment (a `store.pairs.Pair` fits)."""
-
-    @property
-    def file(self) -> str: ...
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def ckb(self) -> str: ...
-
-    @property
-    def en(self) -> str: ...
+from workbench.terms.segments import Segment
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 from workbench.errors import InputError
 from workbench.terms.glossary_file import FIELDS, entry_from_mapping
 from workbench.terms.model import Entry
+from workbench.text.decode import read_text
 
 SEPARATOR = "|"
 LIST_FIELDS = {name for name, kind in FIELDS if kind == "list"}
@@ -76,17 +77,8 @@ def parse(text: str, name: str | Path) -> list[Entry]:
 
 
 def read(path: Path) -> list[Entry]:
-    """Load a CSV glossary file."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "no such glossary file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"not valid UTF-8 (byte {exc.start}); save the CSV as UTF-8"
-        ) from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
+    """Load a CSV glossary file (BOM, encoding and missing-file errors as for any input)."""
+    text = read_text(path)
     try:
         return parse(text, path)
     except csv.Error as exc:

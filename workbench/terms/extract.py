@@ -17,34 +17,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Protocol
 
 from workbench.terms.matcher import Matcher
 from workbench.terms.morphology import is_head, is_tail
+from workbench.terms.segments import Segment
 from workbench.text import canonical_text, key_text, tokenize
 
 MAX_WORDS = 4
 MIN_STEM = 3
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-class Segment(Protocol):
-    """What extraction needs of a segment (a `store.pairs.Pair` fits)."""
-
-    @property
-    def file(self) -> str: ...
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def ckb(self) -> str: ...
-
-    @property
-    def en(self) -> str: ...
-
-    @property
-    def doc(self) -> str: ...
 
 
 @dataclass

@@ -16,6 +16,7 @@ from typing import Any
 
 from workbench.errors import InputError
 from workbench.terms.model import INFLECTIONS, STATUSES, TYPES, Entry, HistoryEvent
+from workbench.text.decode import read_text
 
 HEADER = (
     "# kwb glossary: one [[entry]] per term, sorted by id. "
@@ -168,14 +169,8 @@ def parse(text: str, name: str | Path) -> list[Entry]:
 
 
 def read(path: Path) -> list[Entry]:
-    """Load a glossary TOML file."""
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "no such glossary file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid UTF-8 (byte {exc.start})") from None
-    return parse(text.removeprefix("\ufeff"), path)
+    """Load a glossary TOML file (BOM, encoding and missing-file errors as for any input)."""
+    return parse(read_text(path), path)
 
 
 # --- writing ---------------------------------------------------------------------------
