@@ -21,7 +21,7 @@ from pathlib import Path
 import polib
 from corpus import REPO
 
-from glossary import invented_word
+from glossary import entries, invented_word
 from workbench import __version__
 from workbench.qa.runner import check_units, units_from_po
 from workbench.terms.glossary import load_glossary, stopwords
@@ -55,33 +55,22 @@ def build_po(path: Path, pairs: int) -> None:
 
 
 def glossary(terms: int) -> list[Entry]:
+    """The curated glossary (its real renderings are what QA checks), then invented
+    Sorani-like terms up to `terms` (benchmarks/glossary.py builds those)."""
     real = list(load_glossary(REPO / "glossary").active())
     rng = random.Random(11)
     seen = {e.source for e in real}
-    day = real[0].proposed_on
-    invented: list[Entry] = []
+    invented: list[str] = []
     while len(real) + len(invented) < terms:
         source = (
             invented_word(rng)
             if rng.random() < 0.5
             else f"{invented_word(rng)}ی {invented_word(rng)}"
         )
-        if source in seen:
-            continue
-        seen.add(source)
-        invented.append(
-            Entry(
-                id=f"t{len(invented)}",
-                source=source,
-                target=f"term {len(invented)}",
-                status="approved",
-                proposed_by="bench",
-                proposed_on=day,
-                reviewed_by="bench",
-                reviewed_on=day,
-            )
-        )
-    return real + invented
+        if source not in seen:
+            seen.add(source)
+            invented.append(source)
+    return real + entries(invented)
 
 
 def main() -> None:

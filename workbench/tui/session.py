@@ -43,6 +43,7 @@ class EditSession:
     index: int = 0
     dirty: bool = False
     _hits: dict[int, list[Hit]] = field(default_factory=dict, repr=False)
+    _seen: tuple[int, int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.load()
@@ -54,6 +55,7 @@ class EditSession:
         self.index = min(self.index, max(0, len(self.entries) - 1))
         self.dirty = False
         self._hits.clear()
+        self._remember_disk()
 
     @property
     def current(self) -> polib.POEntry:
@@ -146,11 +148,26 @@ class EditSession:
     # --- disk ----------------------------------------------------------------------------
 
     def changed_on_disk(self) -> bool:
-        """Whether another program wrote the file since kwb read or saved it."""
+        """Whether another program wrote the file since kwb read or saved it. Runs on every
+        move and every poll, so it reads the file only when its size or mtime changed."""
         try:
-            return self.path.read_bytes() != self.catalog.original
+            stat = self.path.stat()
         except FileNotFoundError:
             return True
+        seen = (stat.st_mtime_ns, stat.st_size)
+        if seen == self._seen:
+            return False
+        if self.path.read_bytes() != self.catalog.original:
+            return True
+        self._seen = seen  # touched but identical: nothing changed
+        return False
+
+    def _remember_disk(self) -> None:
+        try:
+            stat = self.path.stat()
+            self._seen = (stat.st_mtime_ns, stat.st_size)
+        except FileNotFoundError:
+            self._seen = None
 
     def save(self) -> bool:
         """Write atomically (merging outside edits entry by entry); True if written. With
@@ -163,4 +180,5 @@ class EditSession:
         written = save_catalog(self.catalog)
         self.entries = self.catalog.entries
         self.dirty = False
+        self._remember_disk()
         return written
