@@ -144,3 +144,40 @@ def test_pretranslate_fills_exact_matches_from_other_articles(kwb: Any, project:
     kwb("add", str(other), "--pretranslate", "--trust-exact", cwd=project)
     entries = [e for e in polib.pofile(str(project / "translations" / "b.po")) if not e.obsolete]
     assert entries[0].msgstr == "The PMF attacked." and "fuzzy" not in entries[0].flags
+
+
+def test_lookup_service_answers_like_the_index(project: Path) -> None:
+    """The workbench's TM process syncs the project's TM and returns what the index does."""
+    from workbench.tm.service import TmService
+
+    query = "هێزە عێراقییەکان گەیشتنە دهۆک."
+    with open_tm(load_project(project)) as tm:
+        expected = tm.search(query, 50, 5)
+    service = TmService(project)
+    try:
+        service.wait_ready()
+        assert service.search(query, 50, 5) == expected
+        assert service.search("باران بارى.", 100, 5) == []  # drafts are not in the TM
+        assert expected and expected[0].en == "Iraqi forces reached Kirkuk."
+    finally:
+        service.close()
+
+
+def test_a_damaged_index_is_rebuilt_from_the_files(project: Path) -> None:
+    index = project / ".kwb" / "tm.sqlite"
+    index.parent.mkdir(exist_ok=True)
+    index.write_bytes(b"not a database" * 100)
+    with open_tm(load_project(project)) as tm:
+        assert len(tm) == 2
+
+
+def test_lookup_service_reports_a_project_it_cannot_read(project: Path) -> None:
+    from workbench.tm.service import TmService, TmUnavailableError
+
+    (project / "kwb.toml").write_text("name = [unclosed", encoding="utf-8")
+    service = TmService(project)
+    try:
+        with pytest.raises(TmUnavailableError, match=r"kwb\.toml"):
+            service.wait_ready()
+    finally:
+        service.close()

@@ -38,10 +38,19 @@ def run(root: Path, scenario: Callable[[KwbApp, Any], Awaitable[None]]) -> None:
     async def main() -> None:
         app = KwbApp(load_project(root), root / "translations" / "story.po", "visual")
         async with app.run_test(size=(140, 45)) as pilot:
-            await pilot.pause()
+            await opened(app, pilot)
             await scenario(app, pilot)
 
     asyncio.run(main())
+
+
+async def opened(app: KwbApp, pilot: Any) -> None:
+    """Wait until the editor has the file (it is read in a worker)."""
+    for _ in range(200):
+        if isinstance(app.screen, EditorScreen):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
 
 
 def editor(app: KwbApp) -> EditorScreen:
@@ -182,6 +191,21 @@ def test_rtl_lines_read_right_to_left_give_back_the_logical_text() -> None:
     assert "BBC" in drawn and "(دروک)" in drawn  # Latin stays left to right; brackets mirror
 
 
+def test_rtl_widget_paints_lines_that_read_back_with_highlights_on_the_terms() -> None:
+    from workbench.tui.rtl_text import RtlText
+
+    text = "هێزی شەڕکەر لە عێراق نامێنێت و کازمی گەڕایەوە بۆ بەغدا"
+    term = text.index("عێراق"), text.index("عێراق") + len("عێراق")
+    widget = RtlText(mode="visual")
+    widget.update(text, [(*term, "bold black on yellow")])
+    strips = widget.lines(24)
+    assert len(strips) > 1 and all(s.cell_length == 24 for s in strips)  # right-aligned
+    drawn = ["".join(seg.text for seg in strip) for strip in strips]
+    assert " ".join(line.strip()[::-1] for line in drawn) == text
+    highlighted = [seg.text for strip in strips for seg in strip if seg.style and seg.style.bold]
+    assert highlighted == ["عێراق"[::-1]]
+
+
 def test_bundled_project_opens_in_the_overview() -> None:
     async def main() -> None:
         app = KwbApp(load_project(REPO), None, "visual")
@@ -189,7 +213,30 @@ def test_bundled_project_opens_in_the_overview() -> None:
             await pilot.pause(0.5)
             assert type(app.screen).__name__ == "OverviewScreen"
             await pilot.press("enter")
-            await pilot.pause()
+            await opened(app, pilot)
             assert isinstance(app.screen, EditorScreen)
 
     asyncio.run(main())
+
+
+def test_tm_suggestion_is_shown_and_inserted(kwb: Any, project: Path) -> None:
+    """A sentence translated in another article comes up as a TM suggestion; alt+t takes it."""
+    other = project / "seeds" / "earlier.txt"
+    other.write_text("حەشدی شەعبی هێرشی کرد.  هەواڵێکی نوێ.", encoding="utf-8")
+    assert kwb("add", str(other), cwd=project).code == 0
+    earlier = project / "translations" / "earlier.po"
+    po = polib.pofile(str(earlier))
+    po[0].msgstr = "The PMF launched an attack."
+    po.save(str(earlier))
+
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        for _ in range(100):  # the TM process syncs first
+            await pilot.pause(0.05)
+            if "PMF launched" in str(editor(app).query_one("#tm").render()):
+                break
+        assert "100%" in str(editor(app).query_one("#tm").render())
+        await pilot.press("alt+t", "ctrl+s")
+        await pilot.pause()
+        assert entries(project)[0].msgstr == "The PMF launched an attack."
+
+    run(project, scenario)

@@ -27,7 +27,12 @@ def demo(tmp_path: Path) -> Path:
 
 
 async def settle(pilot: Any) -> None:
-    await pilot.pause(1.0)
+    """Wait for the file, the TM service and the lookups it answers."""
+    for _ in range(300):
+        if pilot.app.tm is not None:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause(0.5)
     await pilot.wait_for_scheduled_animations()
 
 

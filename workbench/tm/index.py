@@ -254,11 +254,20 @@ def project_files(project: Project) -> dict[str, Path]:
 
 
 def open_tm(project: Project) -> TranslationMemory:
-    """The project's TM, brought in sync with its files."""
-    tm = TranslationMemory(project.root / ".kwb" / "tm.sqlite")
-    try:
-        tm.sync(project_files(project))
-    except sqlite3.DatabaseError as exc:
-        tm.close()
-        raise InputError(tm.path, f"TM index unusable ({exc}); delete it to rebuild") from None
-    return tm
+    """The project's TM, brought in sync with its files. The index is a cache of the files:
+    one that is damaged is rebuilt."""
+    path = project.root / ".kwb" / "tm.sqlite"
+    for attempt in (1, 2):
+        tm: TranslationMemory | None = None
+        try:
+            tm = TranslationMemory(path)
+            tm.sync(project_files(project))
+            return tm
+        except sqlite3.DatabaseError as exc:
+            if tm is not None:
+                tm.close()
+            if attempt == 2:
+                raise InputError(path, f"TM index unusable ({exc})") from None
+            for stale in (path, path.with_name(path.name + "-journal")):
+                stale.unlink(missing_ok=True)
+    raise AssertionError("unreachable")

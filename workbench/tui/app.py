@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Center, Middle
+from textual.screen import Screen
+from textual.widgets import Label
 
+from workbench.errors import InputError
 from workbench.rtl import Mode, detect_mode
 from workbench.store.project import Project
 from workbench.terms.matcher import Matcher
-from workbench.tm.index import TranslationMemory
+from workbench.tm.service import TmService, TmUnavailableError
+
+if TYPE_CHECKING:
+    from workbench.tui.session import EditSession
 
 
 class KwbApp(App[None]):
@@ -32,7 +39,7 @@ class KwbApp(App[None]):
         self.open_path = open_path
         self.rtl: Mode = rtl or _mode(project.rtl) or detect_mode()
         self.matcher: Matcher | None = None
-        self.tm: TranslationMemory | None = None
+        self.tm: TmService | None = None
         self._keymap: dict[str, str] = dict(project.keys)
 
     def on_mount(self) -> None:
@@ -49,37 +56,59 @@ class KwbApp(App[None]):
 
     @work(thread=True, exclusive=True, group="tm-open")
     def _open_tm(self) -> None:
-        """Bring the TM index up to date in a separate process (indexing a big file is CPU
-        work that would otherwise slow the editor through the GIL), then open it here."""
-        import subprocess
-        import sys
-
-        from workbench.tm.index import TranslationMemory
-
-        proc = subprocess.run(
-            [sys.executable, "-c", _SYNC_TM, str(self.project.root)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if proc.returncode != 0:
-            reason = (proc.stderr.strip().splitlines() or ["unknown error"])[-1]
+        """Start the TM lookup process (it first brings the index up to date): lookups are
+        CPU work that, in this process, would slow the editor's screen."""
+        service = TmService(self.project.root)
+        try:
+            service.wait_ready()
+        except TmUnavailableError as exc:
+            service.close()
             self.call_from_thread(
-                self.notify, f"translation memory unavailable: {reason}", severity="warning"
+                self.notify, f"translation memory unavailable: {exc}", severity="warning"
             )
             return
-        self.tm = TranslationMemory(self.project.root / ".kwb" / "tm.sqlite")
+        self.tm = service
+        self.call_from_thread(self._tm_ready)
+
+    def _tm_ready(self) -> None:
+        from workbench.tui.editor import EditorScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, EditorScreen):
+                screen.tm_ready()
 
     def open_file(self, name: str) -> None:
-        """Open a PO file of the project (a name in translations/, or a path)."""
-        from workbench.tui.editor import EditorScreen
-        from workbench.tui.session import EditSession
-
+        """Open a PO file of the project (a name in translations/, or a path). The file is
+        read in a worker; a loading screen stands in for the editor meanwhile."""
         path = Path(name)
         if not path.is_absolute() and not path.exists():
             path = self.project.translations / name
-        session = EditSession(path, self.matcher, self.tm)
-        self.push_screen(EditorScreen(session, self.rtl))
+        self.push_screen(OpeningScreen(path.name))
+        self._load(path)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _load(self, path: Path) -> None:
+        from workbench.tui.session import EditSession
+
+        try:
+            session = EditSession(path, self.matcher, self.tm)
+        except InputError as exc:
+            self.call_from_thread(self._not_opened, str(exc))
+            return
+        self.call_from_thread(self._opened, session)
+
+    def _opened(self, session: EditSession) -> None:
+        from workbench.tui.editor import EditorScreen
+
+        self.switch_screen(EditorScreen(session, self.rtl))
+
+    def _not_opened(self, reason: str) -> None:
+        self.pop_screen()
+        self.notify(reason, severity="error", timeout=10)
+        if not self.screen_stack[1:]:  # opened from the command line: show the overview
+            from workbench.tui.overview import OverviewScreen
+
+            self.push_screen(OverviewScreen())
 
     def action_help(self) -> None:
         from workbench.tui.help import HelpScreen
@@ -89,12 +118,6 @@ class KwbApp(App[None]):
     def on_unmount(self) -> None:
         if self.tm is not None:
             self.tm.close()
-
-
-_SYNC_TM = (
-    "import sys; from pathlib import Path; from workbench.store.project import load_project; "
-    "from workbench.tm.index import open_tm; open_tm(load_project(Path(sys.argv[1]))).close()"
-)
 
 
 def _mode(value: str | None) -> Mode | None:
@@ -108,3 +131,16 @@ def _matcher(project: Project) -> Matcher | None:
         return Matcher(load_glossary(project.glossary).active(), stopwords())
     except Exception:
         return None
+
+
+class OpeningScreen(Screen[None]):
+    """Stands in for the editor while a file is read. Still, not animated: an animation
+    would take the interpreter from the thread reading the file, 60 times a second."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.file_name = name
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            yield Label(f"Opening {self.file_name}…")

@@ -18,16 +18,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Footer, Input, Static, TextArea
 
 from workbench.errors import InputError
+from workbench.gc_pause import freeze_long_lived
 from workbench.rtl import Mode
 from workbench.store.pofile import state
+from workbench.terms.matcher import Hit
 from workbench.tm.index import Match
+from workbench.tm.service import TmUnavailableError
 from workbench.tui.rtl_text import RtlText
 from workbench.tui.segment_list import SegmentList
 from workbench.tui.session import EditSession
-from workbench.tui.widgets import HIT_STYLE, LazyRtl, mark
+from workbench.tui.widgets import HIT_STYLE, EnglishEditor, StatusLine, mark, rtl_preview
 
 AUTOSAVE_SECONDS = 2.0
 DISK_POLL_SECONDS = 1.5
@@ -97,7 +100,7 @@ class EditorScreen(Screen[None]):
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StatusLine(id="status")
         with Horizontal():
             with Vertical(id="segments"):
                 yield Input(
@@ -115,7 +118,7 @@ class EditorScreen(Screen[None]):
                 yield Static("QA", classes="panel-title")
                 yield Static(id="qa", classes="findings")
                 yield Static("English", classes="panel-title")
-                yield TextArea(id="target", soft_wrap=True)
+                yield EnglishEditor(id="target", soft_wrap=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -123,6 +126,7 @@ class EditorScreen(Screen[None]):
         self.set_interval(DISK_POLL_SECONDS, self._check_disk)
         self.show(self.session.index)
         self.query_one("#target", TextArea).focus()
+        self.call_after_refresh(freeze_long_lived)
 
     def _fill(self, indices: range | list[int]) -> None:
         self.rows = list(indices)
@@ -138,55 +142,74 @@ class EditorScreen(Screen[None]):
         text = mark(state(entry), index in self._flagged)
         text.append(" " * (3 - text.cell_len))
         text.append(f"{index + 1:>5} ", style="dim")
-        preview = Text()
-        preview.append_text(_first(LazyRtl(entry.msgid, self.mode), sorani_width))
-        text.append_text(preview)
+        text.append_text(rtl_preview(entry.msgid, sorani_width, self.mode))
         text.append("  ")
         text.append(" ".join(entry.msgstr.split())[: max(0, width - text.cell_len)])
         return text
 
     # --- showing a segment ---------------------------------------------------------------
 
+    def is_ready(self) -> bool:
+        """Whether the file is loaded and its first segment shown."""
+        return self.is_mounted
+
     def show(self, index: int) -> None:
-        """Make segment `index` current: source, panels, editor, list cursor."""
+        """Make segment `index` current: source, panels, editor, list cursor. Everything is
+        computed first and the widgets are then updated together, so Textual paints the
+        move in one frame (updates spread over the handler land in two, a tick apart)."""
         s = self.session
         if not s.entries:
             return
         s.index = index
         entry = s.current
-        hits = s.glossary_choices()
-        self.query_one("#source", RtlText).update(
-            entry.msgid, [(h.start, h.end, HIT_STYLE) for h in s.hits()]
-        )
-        lines = Text()
-        for n, hit in enumerate(hits[:9], 1):
-            lines.append(f"{n}. ", style="bold")
-            lines.append(f"{hit.entry.source} → ", style="")
-            lines.append(hit.target, style="bold green")
-            if hit.variants:
-                lines.append(f"  (also: {', '.join(hit.variants)})", style="dim")
-            if hit.entry.note:
-                lines.append(f"\n   {hit.entry.note[:140]}", style="dim italic")
-            lines.append("\n")
-        self.query_one("#glossary", Static).update(lines or Text("no glossary terms", style="dim"))
-        self.query_one("#tm", Static).update(Text("…", style="dim"))
-        self._lookup_tm(index)
-        self._show_findings()
+        spans = [(h.start, h.end, HIT_STYLE) for h in s.hits()]
+        glossary = _glossary_text(s.glossary_choices())
+        findings = self._findings_text()
+        if s.tm is None:  # the TM service may have come up since the file opened
+            s.tm = getattr(self.app, "tm", None)
+        suggestions = s.cached_suggestions(index)
+
+        self.query_one("#source", RtlText).update(entry.msgid, spans)
+        self.query_one("#glossary", Static).update(glossary, layout=False)
+        if suggestions is None:
+            waiting = "…" if s.tm is not None else "translation memory loading…"
+            self.query_one("#tm", Static).update(Text(waiting, style="dim"), layout=False)
+        else:
+            self._show_tm(index, suggestions)
+        self.query_one("#qa", Static).update(findings, layout=False)
         self._loading_text = True
         self.query_one("#target", TextArea).load_text(entry.msgstr)
         self._loading_text = False
+        self._refresh_row(index)
         if index in self._row_of:
             segments = self.query_one("#segment-list", SegmentList)
             if segments.cursor != self._row_of[index]:
                 segments.cursor = self._row_of[index]
         self._update_title()
+        # After this frame: a worker thread started now would delay it.
+        self.call_after_refresh(self._lookup_tm, index)
 
     @work(thread=True, exclusive=True, group="tm")
     def _lookup_tm(self, index: int) -> None:
-        if self.session.tm is None:  # the TM may have become ready after the file opened
-            self.session.tm = getattr(self.app, "tm", None)
-        matches = self.session.suggestions(index)
-        self.app.call_from_thread(self._show_tm, index, matches)
+        """Look up the segment's TM suggestions, then the next segment's, so moving on
+        shows them at once."""
+        if index != self.session.index or self.session.tm is None:
+            return  # the translator has moved on, or the TM is not up yet (see `tm_ready`)
+        try:
+            if self.session.cached_suggestions(index) is None:
+                matches = self.session.suggestions(index)
+                self.app.call_from_thread(self._show_tm, index, matches)
+            self.session.suggestions(index + 1)
+        except TmUnavailableError as exc:
+            self.session.tm = None
+            self.app.call_from_thread(
+                self.notify, f"translation memory unavailable: {exc}", severity="warning"
+            )
+
+    def tm_ready(self) -> None:
+        """The TM service is up: look up the segment on screen."""
+        self.session.tm = getattr(self.app, "tm", None)
+        self._lookup_tm(self.session.index)
 
     def _show_tm(self, index: int, matches: list[Match]) -> None:
         if index != self.session.index:
@@ -196,21 +219,22 @@ class EditorScreen(Screen[None]):
         for m in matches[:5]:
             text.append(f"{m.score:3.0f}% ", style="bold cyan")
             text.append(f"{m.en}\n")
-        self.query_one("#tm", Static).update(text or Text("no suggestions", style="dim"))
+        self.query_one("#tm", Static).update(
+            text or Text("no suggestions", style="dim"), layout=False
+        )
 
-    def _show_findings(self) -> None:
+    def _findings_text(self) -> Text:
+        """The current entry's QA findings (and its QA mark in the list)."""
         findings = self.session.findings()
         index = self.session.index
-        flagged = bool(findings)
-        if flagged != (index in self._flagged):
-            (self._flagged.add if flagged else self._flagged.discard)(index)
-        text = (
-            Text("\n".join(f"{f.check}: {f.message}" for f in findings))
-            if findings
-            else Text("no findings", style="dim")
-        )
-        self.query_one("#qa", Static).update(text)
-        self._refresh_row(index)
+        (self._flagged.add if findings else self._flagged.discard)(index)
+        if not findings:
+            return Text("no findings", style="dim")
+        return Text("\n".join(f"{f.check}: {f.message}" for f in findings))
+
+    def _show_findings(self) -> None:
+        self.query_one("#qa", Static).update(self._findings_text(), layout=False)
+        self._refresh_row(self.session.index)
 
     def _refresh_row(self, index: int) -> None:
         """Repaint a row's mark and English, only when they changed (repaints are costly)."""
@@ -225,15 +249,17 @@ class EditorScreen(Screen[None]):
     def _update_title(self) -> None:
         s = self.session
         unsaved = " ● unsaved" if s.dirty else ""
-        self.title = f"{s.path.name}{unsaved}"
-        self.sub_title = f"segment {s.index + 1} of {len(s.entries)} · {state(s.current)}"
+        self.query_one("#status", StatusLine).show(
+            f"{s.path.name}{unsaved}",
+            f"segment {s.index + 1} of {len(s.entries)} · {state(s.current)}",
+        )
 
     # --- editing -------------------------------------------------------------------------
 
     @on(TextArea.Changed, "#target")
     def _edited(self, event: TextArea.Changed) -> None:
-        if self._loading_text:
-            return
+        if self._loading_text or event.text_area.text == self.session.current.msgstr:
+            return  # a segment was loaded, not edited
         self.session.set_target(event.text_area.text)
         self._refresh_row(self.session.index)
         self._update_title()
@@ -403,13 +429,16 @@ class EditorScreen(Screen[None]):
         self.show(min(s.index, len(s.entries) - 1))
 
 
-def _first(preview: LazyRtl, width: int) -> Text:
-    """A Sorani preview drawn right-to-left into exactly `width` cells."""
-    from rich.console import Console
-
-    console = Console(width=width)
-    [text] = list(preview.__rich_console__(console, console.options.update_width(width)))
-    assert isinstance(text, Text)
-    out = text.copy()
-    out.truncate(width, overflow="crop")
-    return Text(" " * (width - out.cell_len)) + out
+def _glossary_text(hits: list[Hit]) -> Text:
+    """The glossary panel: numbered terms (alt+n inserts), renderings, variants, notes."""
+    lines = Text()
+    for n, hit in enumerate(hits[:9], 1):
+        lines.append(f"{n}. ", style="bold")
+        lines.append(f"{hit.entry.source} → ")
+        lines.append(hit.target, style="bold green")
+        if hit.variants:
+            lines.append(f"  (also: {', '.join(hit.variants)})", style="dim")
+        if hit.entry.note:
+            lines.append(f"\n   {hit.entry.note[:140]}", style="dim italic")
+        lines.append("\n")
+    return lines or Text("no glossary terms", style="dim")

@@ -75,7 +75,11 @@ class SegmentList(ScrollView, can_focus=True):
     def watch_cursor(self, old: int, new: int) -> None:
         self._refresh_screen_row(old)
         self._refresh_screen_row(new)
-        self.scroll_to_region(Region(0, new, 1, 1), animate=False)
+        top, height = round(self.scroll_offset.y), self.size.height
+        if height and not top <= new < top + height:
+            # Off screen: bring it to the middle, with context on both sides, so the next
+            # moves repaint two rows instead of scrolling the whole list one line at a time.
+            self.scroll_to(y=max(0, new - height // 2), animate=False, immediate=True)
         self.post_message(self.Highlighted(new))
 
     def action_move(self, step: int) -> None:

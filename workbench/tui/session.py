@@ -5,8 +5,10 @@ Kept free of Textual so the editor's behaviour can be tested (and reused) withou
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import polib
 
@@ -26,7 +28,14 @@ from workbench.store.pofile import (
 )
 from workbench.store.save import save_catalog
 from workbench.terms.matcher import Hit, Matcher
-from workbench.tm.index import Match, TranslationMemory
+from workbench.tm.index import Match
+
+
+class Suggester(Protocol):
+    """Where TM suggestions come from: the index itself or the lookup service."""
+
+    def search(self, text: str, minimum: float = ..., limit: int = ...) -> list[Match]: ...
+
 
 ENTRY_CHECKS = [c.id for c in CHECKS if c.scope == "entry"]
 
@@ -37,12 +46,14 @@ class EditSession:
 
     path: Path
     matcher: Matcher | None = None
-    tm: TranslationMemory | None = None
+    tm: Suggester | None = None
     catalog: Catalog = field(init=False)
     entries: list[polib.POEntry] = field(init=False)
     index: int = 0
     dirty: bool = False
     _hits: dict[int, list[Hit]] = field(default_factory=dict, repr=False)
+    _suggestions: dict[int, list[Match]] = field(default_factory=dict, repr=False)
+    _tm_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _seen: tuple[int, int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -55,6 +66,7 @@ class EditSession:
         self.index = min(self.index, max(0, len(self.entries) - 1))
         self.dirty = False
         self._hits.clear()
+        self._suggestions.clear()
         self._remember_disk()
 
     @property
@@ -81,13 +93,23 @@ class EditSession:
         return out
 
     def suggestions(self, i: int | None = None, limit: int = 5) -> list[Match]:
-        """Translation-memory matches for a segment, other than the segment itself."""
-        if self.tm is None:
+        """Translation-memory matches for a segment, other than the segment itself. The TM
+        is fixed for the session (synced when the workbench opened), so they are cached."""
+        i = self.index if i is None else i
+        if self.tm is None or not 0 <= i < len(self.entries):
             return []
-        entry = self.entries[self.index if i is None else i]
-        return [m for m in self.tm.search(entry.msgid, 50, limit + 1) if m.ctx != entry.msgctxt][
-            :limit
-        ]
+        with self._tm_lock:  # lookups run in worker threads; one at a time on the index
+            cached = self._suggestions.get(i)
+            if cached is None:
+                entry = self.entries[i]
+                found = self.tm.search(entry.msgid, 50, limit + 1)
+                cached = [m for m in found if m.ctx != entry.msgctxt][:limit]
+                self._suggestions[i] = cached
+            return cached
+
+    def cached_suggestions(self, i: int) -> list[Match] | None:
+        """The suggestions for segment `i` if already looked up (None otherwise)."""
+        return self._suggestions.get(i)
 
     def findings(self, i: int | None = None, context: Context | None = None) -> list[Finding]:
         """QA findings of one entry (entry-level checks), waived ones excluded."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import Static, TextArea
 
 from workbench.rtl import Mode, visual_line
 
@@ -17,27 +19,16 @@ QA_MARK = ("!", "bold red")
 HIT_STYLE = "bold black on yellow"
 
 
-class LazyRtl:
-    """A one-line Sorani preview put in drawing order only when rendered, so a list of
-    10,000 segments costs nothing until its rows scroll into view."""
-
-    __slots__ = ("_drawn", "mode", "text")
-
-    def __init__(self, text: str, mode: Mode | None) -> None:
-        self.text = text
-        self.mode = mode
-        self._drawn: tuple[int, Text] | None = None
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(1, options.max_width - 1)
-        if self._drawn is None or self._drawn[0] != width:
-            # Cut in logical order first, so the row shows the sentence's beginning (its
-            # right end on screen), then reorder what is left; keep it for repaints.
-            text = " ".join(self.text[: width * 2].split())
-            logical = text if len(text) <= width else text[: width - 1] + "…"
-            line = logical if self.mode == "terminal" else visual_line(logical)
-            self._drawn = (width, Text(line, justify="right", no_wrap=True, overflow="crop"))
-        yield self._drawn[1]
+def rtl_preview(text: str, width: int, mode: Mode | None) -> Text:
+    """A one-line Sorani preview in exactly `width` cells, drawn right-to-left and aligned
+    right. It is cut in logical order first, so it shows the sentence's beginning (its right
+    end on screen), then what is left is put in drawing order."""
+    width = max(1, width)
+    flat = " ".join(text[: width * 2].split())
+    logical = flat if len(flat) <= width else flat[: width - 1] + "…"
+    line = Text(logical if mode == "terminal" else visual_line(logical), no_wrap=True)
+    line.truncate(width, overflow="crop")
+    return Text(" " * (width - line.cell_len)) + line
 
 
 def mark(state: str, has_findings: bool = False) -> Text:
@@ -47,3 +38,40 @@ def mark(state: str, has_findings: bool = False) -> Text:
     if has_findings:
         text.append(QA_MARK[0], style=QA_MARK[1])
     return text
+
+
+class StatusLine(Static):
+    """The editor's top line (file, unsaved marker, position, state). Unlike Textual's
+    Header, updating it repaints one line instead of re-laying out the screen."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        dock: top;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        padding: 0 1;
+    }
+    """
+
+    def show(self, title: str, detail: str) -> None:
+        line = Text(title, style="bold")
+        line.append(f"  {detail}", style="dim")
+        self.update(line, layout=False)
+
+
+class EnglishEditor(TextArea):
+    """The English editor. The stylesheet fixes its height, so a new segment's text changes
+    only its own scrolling: its virtual size is set without asking the screen for a new
+    layout (which Textual otherwise does, repainting the whole screen a frame or two after
+    every move). Scrollbars still appear and disappear, through their own layout."""
+
+    def _refresh_size(self) -> None:
+        if not self.soft_wrap:
+            super()._refresh_size()
+            return
+        self.set_reactive(Widget.virtual_size, Size(0, self.wrapped_document.height))
+        self._refresh_scrollbars()
+        self.refresh()
