@@ -1,5 +1,10 @@
-"""Workbench responsiveness through Textual's Pilot: opening a 10,000-segment PO file until
-the editor is ready, and moving to the next segment (ctrl+down), repeated.
+"""Workbench responsiveness: opening a 10,000-segment PO file, and moving to the next
+segment (ctrl+down), repeated; each beside a minimal Textual app measured the same way in
+the same run (the floor any Textual program pays).
+
+Opening is timed twice: `kwb translate FILE` started in a pseudo-terminal until the editor's
+status line is drawn (what a translator waits for, Python's start-up included), and inside
+one process through Textual's Pilot until the editor's first frame.
 
 Frames are timed where Textual hands them to the terminal driver; a move ends with the last
 frame it caused (the TM suggestions arrive from a worker thread, so they count too).
@@ -11,15 +16,25 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import fcntl
+import os
+import pty
 import random
+import select
 import statistics
+import struct
+import subprocess
+import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
 import polib
 from corpus import REPO
+from minimal_app import Minimal
 from rich.console import RenderableType
+from textual.app import App
 from textual.screen import Screen
 from textual.widgets import TextArea
 
@@ -54,14 +69,17 @@ class Frames:
     """When Textual hands the terminal a new frame. Headless runs skip turning frames into
     escape sequences, so that is done here too: the cost a real terminal session pays."""
 
-    def __init__(self, app: KwbApp) -> None:
+    def __init__(self, app: App[None]) -> None:
         self.times: list[float] = []
+        self.first_editor_frame: float | None = None
         display = app._display
 
         def timed(screen: Screen[object], renderable: RenderableType | None) -> None:
             if renderable is not None and hasattr(renderable, "render_segments"):
                 renderable.render_segments(app.console)
             self.times.append(time.perf_counter())
+            if self.first_editor_frame is None and isinstance(screen, EditorScreen):
+                self.first_editor_frame = self.times[-1]
             display(screen, renderable)
 
         app._display = timed  # type: ignore[method-assign]
@@ -75,12 +93,9 @@ async def measure(root: Path, path: Path, moves: int) -> tuple[float, list[float
     frames = Frames(app)
     start = time.perf_counter()
     async with app.run_test(size=(150, 45)) as pilot:
-        while not (isinstance(app.screen, EditorScreen) and app.screen.is_ready()):
+        while frames.first_editor_frame is None:
             await pilot.pause(0.005)
-        first_frame = len(frames.times)
-        while len(frames.times) == first_frame:
-            await asyncio.sleep(0.001)
-        opened = frames.times[first_frame] - start
+        opened = frames.first_editor_frame - start
         while app.tm is None:  # moves are timed once the TM service is up
             await pilot.pause(0.05)
         screen = app.screen
@@ -104,6 +119,54 @@ async def measure(root: Path, path: Path, moves: int) -> tuple[float, list[float
     return opened, times, handler
 
 
+def cold_start(argv: list[str], cwd: Path, marker: bytes, timeout: float = 30.0) -> float:
+    """Seconds from starting `argv` in a 150×45 pseudo-terminal until `marker` is drawn."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 150, 0, 0))
+    env = os.environ | {"TERM": "xterm-256color", "COLUMNS": "150", "LINES": "45"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env, start_new_session=True
+    )
+    os.close(slave)
+    seen = b""
+    try:
+        while marker not in seen:
+            ready, _, _ = select.select([master], [], [], timeout)
+            if not ready:
+                raise TimeoutError(f"{argv[0]} drew no {marker!r} in {timeout} s")
+            seen = seen[-len(marker) :] + os.read(master, 1 << 16)
+        return time.perf_counter() - start
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(master)
+
+
+async def minimal_moves(moves: int) -> list[float]:
+    """Key press to last frame in a one-widget Textual app: Textual's own floor."""
+    app = Minimal()
+    frames = Frames(app)
+    times = []
+    async with app.run_test(size=(150, 45)) as pilot:
+        await pilot.pause()
+        for _ in range(moves):
+            frames.times.clear()
+            t = time.perf_counter()
+            await pilot.press("ctrl+down")
+            await pilot.pause()
+            times.append(frames.times[-1] - t)
+    return times
+
+
+def summary(seconds: list[float]) -> str:
+    ms = [t * 1000 for t in seconds]
+    return (
+        f"median {statistics.median(ms):5.1f} ms, p95 {statistics.quantiles(ms, n=20)[-1]:5.1f} ms,"
+        f" max {max(ms):5.1f} ms"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--segments", type=int, default=10_000)
@@ -112,19 +175,30 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "p"
         path = build(root, args.segments)
+        kwb = [sys.executable, "-m", "workbench", "translate", str(path)]
+        cold = [cold_start(kwb, root, b"segment 1 of") for _ in range(3)]
+        minimal = [sys.executable, str(Path(__file__).with_name("minimal_app.py"))]
+        cold_floor = [cold_start(minimal, root, b"segment 1 of") for _ in range(3)]
         opened, times, handler = asyncio.run(measure(root, path, args.moves))
-    ms = [t * 1000 for t in times]
-    own = [t * 1000 for t in handler]
-    print(f"kwb {__version__} TUI benchmark: {args.segments:,}-segment PO file")
-    print(f"open until the editor's first frame: {opened:.2f} s")
+        floor = asyncio.run(minimal_moves(args.moves))
+    print(f"kwb {__version__} TUI benchmark: {args.segments:,}-segment PO file, 150×45 screen\n")
+    print("open")
     print(
-        f"next segment (ctrl+down, {args.moves}×): median {statistics.median(ms):.1f} ms, "
-        f"p95 {statistics.quantiles(ms, n=20)[-1]:.1f} ms, max {max(ms):.1f} ms "
-        "(key press until the last frame it caused)"
+        f"  kwb translate FILE, start until the editor is drawn: {statistics.median(cold):.2f} s"
+        f" (median of 3; {min(cold):.2f}–{max(cold):.2f})"
     )
     print(
-        f"  of which kwb's handler: median {statistics.median(own):.1f} ms, "
-        f"p95 {statistics.quantiles(own, n=20)[-1]:.1f} ms (the rest is Textual's repaint)"
+        f"  minimal Textual app, start until drawn:              "
+        f"{statistics.median(cold_floor):.2f} s"
+    )
+    print(f"  in process (Pilot), until the editor's first frame:  {opened:.2f} s")
+    print(f"next segment (ctrl+down, {args.moves}×), key press until the last frame it caused")
+    print(f"  kwb:                      {summary(times)}")
+    print(f"  minimal Textual app:      {summary(floor)}")
+    print(f"  kwb's handler alone:      {summary(handler)}")
+    print(
+        f"\nkwb's move is {statistics.median(times) / statistics.median(floor):.1f}× the minimal "
+        "app's (median)"
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import TextArea
 
 from tests.conftest import REPO
 from workbench.store.project import load_project
@@ -33,6 +34,9 @@ async def settle(pilot: Any) -> None:
             break
         await pilot.pause(0.05)
     await pilot.pause(0.5)
+    if pilot.app.screen.query(TextArea):  # a blinking cursor would make the picture random
+        pilot.app.screen.query_one("#segment-list").focus()
+    await pilot.pause()
     await pilot.wait_for_scheduled_animations()
 
 

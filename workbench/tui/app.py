@@ -41,18 +41,26 @@ class KwbApp(App[None]):
         self.matcher: Matcher | None = None
         self.tm: TmService | None = None
         self._keymap: dict[str, str] = dict(project.keys)
+        self._tm_started = False
 
     def on_mount(self) -> None:
         if self._keymap:
             self.set_keymap(self._keymap)
         self.matcher = _matcher(self.project)
-        self._open_tm()
         if self.open_path is not None:
             self.open_file(str(self.open_path))
         else:
             from workbench.tui.overview import OverviewScreen
 
             self.push_screen(OverviewScreen())
+            self.call_after_refresh(self.start_tm)
+
+    def start_tm(self) -> None:
+        """Start the TM service once, after the first screen is drawn: its start-up and
+        index sync would otherwise compete with opening the file for the processor."""
+        if not self._tm_started:
+            self._tm_started = True
+            self._open_tm()
 
     @work(thread=True, exclusive=True, group="tm-open")
     def _open_tm(self) -> None:
@@ -101,6 +109,7 @@ class KwbApp(App[None]):
         from workbench.tui.editor import EditorScreen
 
         self.switch_screen(EditorScreen(session, self.rtl))
+        self.call_after_refresh(self.start_tm)
 
     def _not_opened(self, reason: str) -> None:
         self.pop_screen()

@@ -40,6 +40,8 @@ _PLACEABLE = re.compile(r"[0-9٠-٩۰-۹][0-9٠-٩۰-۹.,٫٬]*|[A-Za-z][A-Za-z.
 class EditorScreen(Screen[None]):
     """Translate one PO file, segment by segment."""
 
+    AUTO_FOCUS = "#target"  # typing goes to the English from the first keystroke
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+enter,ctrl+j", "done_next", "Done & next", id="done_next", priority=True),
         Binding("ctrl+down", "next", "Next", id="next", priority=True),
@@ -148,10 +150,6 @@ class EditorScreen(Screen[None]):
         return text
 
     # --- showing a segment ---------------------------------------------------------------
-
-    def is_ready(self) -> bool:
-        """Whether the file is loaded and its first segment shown."""
-        return self.is_mounted
 
     def show(self, index: int) -> None:
         """Make segment `index` current: source, panels, editor, list cursor. Everything is
