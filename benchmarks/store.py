@@ -1,8 +1,13 @@
 """PO store and translation-memory speed.
 
-1. Load + save of a 50,000-entry PO file through kwb (strict syntax check, lock, three-way
+1. Loading alone: kwb's `parse` against `polib.pofile` (and against kwb's reading before its
+   fast PO reader: the strict line check, then polib) on the same files, in the same run:
+   N pairs as in the QA benchmark (seed sentences and their translations, made distinct
+   by a number, keyed by msgctxt, wrapped at 79 columns), then the same pairs with the
+   notes kwb writes (glossary notes, references, flags).
+2. Load + save of a 50,000-entry PO file through kwb (syntax check, lock, three-way
    guard, atomic write) against plain polib load + save, in the same run.
-2. TM fuzzy lookup latency (p50/p95) against 100,000 units, and the same lookups done by
+3. TM fuzzy lookup latency (p50/p95) against 100,000 units, and the same lookups done by
    brute force with `rapidfuzz.process.extract` over every unit.
 Run: python benchmarks/store.py [--entries N] [--units N] [--queries N]
 """
@@ -14,14 +19,17 @@ import random
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import polib
-from corpus import seed_sentences
+from corpus import REPO, seed_sentences
 from rapidfuzz import fuzz, process
 
 from workbench import __version__
-from workbench.store.pofile import WRAP_WIDTH, Catalog, new_catalog, read_catalog
+from workbench.store.po_parse import _read_with_polib
+from workbench.store.pofile import WRAP_WIDTH, Catalog, new_catalog, parse, read_catalog, render
 from workbench.store.save import save_catalog
 from workbench.text import canonical_text, key_text
 from workbench.tm.index import TranslationMemory, Unit
@@ -89,6 +97,74 @@ def best(fn: object, repeat: int = 3) -> float:
         fn()  # type: ignore[operator]
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def pairs_file(path: Path, pairs: int, notes: bool) -> None:
+    """`pairs` entries built as benchmarks/qa.py builds them -- a translated seed sentence
+    and its translation, each copy made distinct by a number on both sides -- under kwb's
+    header, written by kwb; with `notes`, each keeps its seed entry's comments, references
+    and flags."""
+    seeds = [
+        e
+        for po_path in sorted((REPO / "translations").glob("*.po"))
+        for e in polib.pofile(str(po_path))
+        if e.msgstr and not e.obsolete
+    ]
+    po = new_catalog("bench", "seeds/pairs.txt")
+    rng = random.Random(9)
+    for i in range(pairs):
+        seed = rng.choice(seeds)
+        n = rng.randint(2, 99_999)
+        entry = polib.POEntry(
+            msgctxt=f"bench/{i}",
+            msgid=f"{str(n).translate(ARABIC_DIGITS)}: {seed.msgid}",
+            msgstr=f"{n}: {seed.msgstr}",
+        )
+        if notes:
+            entry.comment, entry.occurrences = seed.comment, list(seed.occurrences)
+            entry.flags = list(seed.flags)
+        po.append(entry)
+    path.write_bytes(render(po))
+
+
+def parse_before(data: bytes, path: Path) -> polib.POFile:
+    """kwb's `parse` before its fast PO reader (still its way for text outside the fast
+    reader's grammar): decode, the empty-file test, the strict line check, polib."""
+    text = data.decode("utf-8").removeprefix("\ufeff")
+    if not text.strip():
+        return polib.POFile()
+    return _read_with_polib(text, path)
+
+
+READERS: dict[str, Callable[[Path], polib.POFile]] = {
+    "polib.pofile": lambda path: polib.pofile(
+        str(path), wrapwidth=WRAP_WIDTH, check_for_duplicates=False
+    ),
+    "kwb before (strict line check + polib)": lambda path: parse_before(path.read_bytes(), path),
+    "kwb parse": lambda path: parse(path.read_bytes(), path),
+}
+
+
+def bench_load(pairs: int, folder: Path) -> None:
+    print(f"PO load only: {pairs:,} pairs, each reader best of 3")
+    print(f"  {'':<42}{'entries/s':>10}{'seconds':>9}")
+    for notes, label in ((False, "pairs only (as QA reads them)"), (True, "with kwb's notes")):
+        path = folder / f"load-{notes}.po"
+        pairs_file(path, pairs, notes)
+        print(f"  {label}: {path.stat().st_size / 1e6:.1f} MB")
+        rendered = {str(read(path)) for read in READERS.values()}
+        assert len(rendered) == 1, "the readers disagree"
+        seconds = {name: best(partial(read, path)) for name, read in READERS.items()}
+        for name, took in seconds.items():
+            print(f"    {name:<40}{pairs / took:>10,.0f}{took:>9.2f}")
+        kwb = seconds.pop("kwb parse")
+        print(
+            "    kwb parse: "
+            + ", ".join(f"{took / kwb:.1f}× {name}" for name, took in seconds.items())
+        )
 
 
 def bench_po(entries: int, folder: Path) -> None:
@@ -176,6 +252,8 @@ def main() -> None:
     args = parser.parse_args()
     print(f"kwb {__version__} store benchmark\n")
     with tempfile.TemporaryDirectory() as tmp:
+        bench_load(args.entries, Path(tmp))
+        print()
         bench_po(args.entries, Path(tmp))
         print()
         bench_tm(args.units, args.queries, Path(tmp), args.lexicon)

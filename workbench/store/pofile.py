@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -21,8 +20,9 @@ import polib
 
 from workbench import __version__
 from workbench.errors import InputError
+from workbench.store.po_parse import WRAP_WIDTH as WRAP_WIDTH
+from workbench.store.po_parse import parse_po
 
-WRAP_WIDTH = 79
 FUZZY = "fuzzy"
 REVIEWED = "reviewed"
 
@@ -72,27 +72,6 @@ def header(project_name: str, source_file: str, revised: dt.datetime) -> dict[st
     }
 
 
-_LINE = re.compile(r"\(line (\d+)\)")
-_STRING = r'"(?:[^"\\]|\\.)*"'
-_VALID_LINE = re.compile(
-    rf"\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_STRING}|{_STRING})?\s*"
-)
-_OBSOLETE_PREFIX = re.compile(r"#~\|?\s*")
-
-
-def _check_syntax(text: str, name: str | Path) -> None:
-    """Line-level PO syntax check (polib alone accepts, e.g., an unterminated string)."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith("#~"):
-            line = _OBSOLETE_PREFIX.sub("", line, count=1)
-            if line.startswith("#"):
-                continue
-        if _VALID_LINE.fullmatch(line) is None:
-            raise InputError(
-                name, "malformed PO file (not a comment, keyword or quoted string)", number
-            )
-
-
 def parse(data: bytes, name: str | Path) -> polib.POFile:
     """A PO file from bytes; malformed input is an `InputError` with the line."""
     try:
@@ -101,19 +80,9 @@ def parse(data: bytes, name: str | Path) -> polib.POFile:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(name, "not valid UTF-8", line) from None
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():
         return _empty()
-    _check_syntax(text, name)
-    try:
-        return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
-    except (OSError, ValueError) as exc:
-        found = _LINE.search(str(exc))
-        reason = str(exc).split(":", 1)[-1].strip() if ":" in str(exc) else "syntax error"
-        raise InputError(
-            name,
-            f"malformed PO file ({reason or 'syntax error'})",
-            int(found[1]) if found else None,
-        ) from None
+    return parse_po(text, name)
 
 
 def _empty() -> polib.POFile:
