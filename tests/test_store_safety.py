@@ -11,7 +11,15 @@ from pathlib import Path
 import polib
 import pytest
 
-from workbench.store.pofile import Catalog, new_catalog, parse, read_catalog, render
+from workbench.errors import InputError
+from workbench.store.pofile import (
+    Catalog,
+    new_catalog,
+    parse,
+    plain_newlines,
+    read_catalog,
+    render,
+)
 from workbench.store.save import ConflictError, save_catalog
 
 
@@ -112,3 +120,14 @@ def test_colliding_outside_edit_is_refused(tmp_path: Path) -> None:
         save_catalog(ours)
     assert "big/000000" in str(error.value)
     assert path.read_bytes() == on_disk
+
+
+def test_a_line_separator_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """PO files cannot hold U+2028: saving one would leave a file no reader can open."""
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgctxt="a/1", msgid="باران بارى.", msgstr="It\u2028rained."))
+    with pytest.raises(InputError, match="line separator"):
+        render(po)
+    po[0].msgstr = plain_newlines(po[0].msgstr)
+    assert parse(render(po), "ok.po")[0].msgstr == "It\nrained."

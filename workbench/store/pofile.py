@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -91,8 +92,27 @@ def _empty() -> polib.POFile:
     return po
 
 
+UNICODE_LINE_BREAKS = re.compile("[\u2028\u2029\x85\x1c-\x1e]")
+"""Line breaks PO strings cannot hold: polib writes them unescaped and no reader gets the
+text back. Translations have them turned into newlines (`plain_newlines`)."""
+
+
+def plain_newlines(text: str) -> str:
+    """`text` with Unicode line and paragraph separators as plain newlines."""
+    return UNICODE_LINE_BREAKS.sub("\n", text)
+
+
 def render(po: polib.POFile) -> bytes:
-    """The file's bytes: polib's rendering at the fixed wrap width, ending in a newline."""
+    """The file's bytes: polib's rendering at the fixed wrap width, ending in a newline.
+    An entry with a line break PO cannot hold is refused (`InputError`) before anything is
+    written: saving it would make the file unreadable."""
+    for entry in po:
+        for field_name in ("msgctxt", "msgid", "msgstr"):
+            if UNICODE_LINE_BREAKS.search(getattr(entry, field_name) or ""):
+                raise InputError(
+                    entry.msgctxt or entry.msgid[:40],
+                    f"{field_name} holds a Unicode line separator, which PO files cannot store",
+                )
     po.wrapwidth = WRAP_WIDTH
     text = str(po)
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")

@@ -21,6 +21,7 @@ from workbench.store.pofile import (
     FUZZY,
     REVIEWED,
     Catalog,
+    plain_newlines,
     read_catalog,
     set_flag,
     state,
@@ -125,6 +126,7 @@ class EditSession:
     # --- editing -------------------------------------------------------------------------
 
     def set_target(self, text: str, i: int | None = None) -> None:
+        text = plain_newlines(text)  # pasted U+2028 would make the PO file unreadable
         entry = self.entries[self.index if i is None else i]
         if entry.msgstr != text:
             entry.msgstr = text
