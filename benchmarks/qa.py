@@ -23,7 +23,7 @@ from corpus import REPO
 
 from glossary import entries, invented_word
 from workbench import __version__
-from workbench.qa.runner import check_units, units_from_po
+from workbench.qa.runner import check_units, process_count, units_from_po
 from workbench.terms.glossary import load_glossary, stopwords
 from workbench.terms.matcher import Matcher
 from workbench.terms.model import Entry
@@ -84,9 +84,11 @@ def main() -> None:
         build_po(po_path, args.pairs)
         entries = glossary(args.terms)
         matcher = Matcher(entries, stopwords())
+        processes = process_count(args.pairs)
         print(
             f"{args.pairs:,} pairs ({po_path.stat().st_size / 1e6:.1f} MB PO), "
-            f"{len(entries):,} glossary terms\n"
+            f"{len(entries):,} glossary terms; kwb checks them in "
+            f"{processes} process{'es' if processes > 1 else ''}\n"
         )
 
         start = time.perf_counter()

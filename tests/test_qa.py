@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -10,11 +13,16 @@ import polib
 import pytest
 
 from tests.conftest import REPO, approved_entry
-from workbench.qa.model import Unit
+from workbench.qa import runner
+from workbench.qa.consistency_checks import target_group
+from workbench.qa.context import Context
+from workbench.qa.english import stems
+from workbench.qa.model import Finding, Unit
 from workbench.qa.registry import CHECKS
-from workbench.qa.runner import check_units
-from workbench.terms.glossary import stopwords
+from workbench.qa.runner import check_units, units_from_po
+from workbench.terms.glossary import load_glossary, stopwords
 from workbench.terms.matcher import Matcher
+from workbench.text import key_text
 
 DAY = dt.date(2026, 1, 1)
 
@@ -264,3 +272,138 @@ def test_bundled_demo_corpus_is_qa_clean(kwb: Any) -> None:
     assert result.code == 0 and result.json_lines() == []
     waived = kwb("check", "--json", "--show-waived", "--project", str(REPO)).json_lines()
     assert waived and all(r["waived"] for r in waived)
+
+
+# --- the fast paths and the parallel run find what the plain reading finds ----------------
+
+
+def translation_units(copies: int) -> list[Unit]:
+    """`copies` variants of every pair in translations/*.po, numbered like the QA benchmark's
+    pairs. Three copies in a row share a number; then the second has another number in the
+    English (another translation of the same source), the third another one in the Sorani
+    (the same translation of another source)."""
+    seeds = [
+        u for path in sorted((REPO / "translations").glob("*.po")) for u in units_from_po(path)
+    ]
+    units = []
+    for copy in range(copies):
+        number = 10 + copy // 3
+        for seed in seeds:
+            target = f"{number + (copy % 3 == 1)}: {seed.target}" if seed.target else ""
+            source = f"{str(number + (copy % 3 == 2)).translate(ARABIC_DIGITS)}: {seed.source}"
+            units.append(Unit(seed.file, f"{seed.id}/{copy}", source, target, seed.state))
+    return units
+
+
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def as_rows(found: list[Finding]) -> list[tuple[dict[str, object], str | None]]:
+    return [(f.as_json(), f.waived) for f in found]
+
+
+FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
+@pytest.mark.skipif(not FORK, reason="worker processes are forked")
+def test_parallel_run_finds_what_one_process_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    matcher = Matcher(load_glossary(REPO / "glossary").active(), stopwords())
+    units = translation_units(12)
+    monkeypatch.setattr(runner, "process_count", lambda n: 1)
+    serial = check_units(units, matcher)
+    assert {f.check for f in serial} >= {
+        "number-mismatch",
+        "inconsistent-source",
+        "inconsistent-target",
+        "glossary-missing",
+    }
+    monkeypatch.setattr(runner, "process_count", lambda n: 3)
+    monkeypatch.setattr(runner, "BATCH", 16)
+    fresh = translation_units(12)
+    assert as_rows(check_units(fresh, matcher)) == as_rows(serial)
+    assert as_rows(check_units(fresh, matcher, ["term-inconsistent", "whitespace"])) == [
+        r for r in as_rows(serial) if r[0]["check"] in ("term-inconsistent", "whitespace")
+    ]
+
+
+def test_only_a_single_threaded_process_with_many_units_forks() -> None:
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert runner.process_count(10) == 1
+    assert runner.process_count(10**9) == (cpus if FORK else 1)
+    started, stop = threading.Event(), threading.Event()
+
+    def wait() -> None:
+        started.set()
+        stop.wait()
+
+    thread = threading.Thread(target=wait)
+    thread.start()
+    started.wait()
+    try:
+        assert runner.process_count(10**9) == 1
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_batch_pass_finds_each_source_s_terms_and_key() -> None:
+    matcher = Matcher(load_glossary(REPO / "glossary").active(), stopwords())
+    sources = [u.source for u in translation_units(1)] + ["", "پێشمەرگە\nهات", "BBC News"]
+    found, key = matcher.find_each(sources)
+    assert found == [matcher.find(s) for s in sources]
+    assert key == key_text("\n".join(sources))
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # A Sorani number word alone, with no digit anywhere.
+        ("دوو بۆمبهاوێژ هاتن.", "Bombers came.", ["missing in the translation: 2"]),
+        ("دوو بۆمبهاوێژ هاتن.", "Two bombers came.", []),
+        ("سیاسی و دووەم", "Political and second", []),  # number words inside other words
+        ("هات\tسێ\nجار", "He came thrice", ["missing in the translation: 3"]),
+        ("٢٬٥٠٠ سەرباز", "2,500 soldiers", []),
+        ("٢٬٥٠٠ سەرباز", "2500 soldiers and 3 more", ["not in the source: 3"]),
+        ("١٫٥ ملیۆن", "1.5 million", []),
+        # English digits right after a letter are not read (v1.2); Sorani ones are.
+        ("v١.٢ و ٣", "v1.2 and 3", ["missing in the translation: 1.2"]),
+        ("٢,٥", "2 ,5", []),  # nor digits right after a comma
+        ("۳ हज़ार ३", "3", ["missing in the translation: 3"]),  # Devanagari digit
+        ("no numbers", "in the 12th year", ["not in the source: 12"]),
+    ],
+)
+def test_numbers_through_the_fast_paths(source: str, target: str, expected: list[str]) -> None:
+    assert findings(source, target, "number-mismatch") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        ("لە ٣ی ئازار گەیشتن.", "They arrived on 4 March.", True),  # a month name with a day
+        ("لە ٣ی ئازار گەیشتن.", "They arrived on March 3.", False),
+        ("ئازاری زۆر", "much pain", False),  # a bare month name is not a date
+        ("ئازاری ٢٠٢١", "in March 2020", True),  # a month name with a year
+        ("ئازاری ٢٠٢١", "in MARCH 2021", False),
+        ("لە ٥ی ئەیلول", "on the 5th of September", False),
+        ("لە ٥ی نیسان", "in Gießen on 5 April", False),  # casefold("ß") == "ss"
+        ("لە ١ی ئاب", "on Aug. 1", False),
+        ("لە ١ی ئاب", "on 1 Auguſt", False),  # ſ matches s case-insensitively
+    ],
+)
+def test_dates_through_the_fast_paths(source: str, target: str, flagged: bool) -> None:
+    assert bool(findings(source, target, "date-mismatch")) == flagged
+
+
+def test_untranslated_fast_paths() -> None:
+    assert findings("BBC News", "BBC News", "untranslated")
+    assert findings("٢٠٢٤", "2024", "untranslated")  # digits only: keys are equal
+    assert not findings("پێشمەرگە", "Peshmerga", "untranslated")
+    assert findings("پێشمەرگە هات", "The ﭘێشمەرگە came", "untranslated")  # presentation form
+
+
+def test_ascii_fast_paths_read_text_as_the_general_path_does() -> None:
+    text = "The U.S.-led coalition's 2,500 troops -- PMFs' 'fighters' (Iraqis) left..."
+    assert stems(text) == stems(text + " é")  # é: no word, but the text is no longer ASCII
+    unit = Unit("a.po", "a/1", "x", text)
+    other = Unit("a.po", "a/2", "x", text + " —")
+    assert target_group(unit, Context()) == target_group(other, Context())

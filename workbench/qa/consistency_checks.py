@@ -3,33 +3,59 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from workbench.qa.context import Context
 from workbench.qa.model import Unit
 from workbench.text import key_text
 
-_PUNCTUATION = re.compile(r"[^\w\s]")
+_WORDS = re.compile(r"\w+")
+_ASCII_GAPS = "".join(c if _WORDS.fullmatch(c) else " " for c in map(chr, range(128)))
+"""For ASCII text, `str.translate` table that blanks everything between words."""
 
 
-def _target_key(text: str) -> str:
-    return " ".join(_PUNCTUATION.sub(" ", text.casefold()).split())
+def _words(text: str) -> str:
+    """The text's words (punctuation and spacing dropped), joined by single spaces."""
+    if text.isascii():
+        return " ".join(text.translate(_ASCII_GAPS).split())
+    return " ".join(_WORDS.findall(text))
 
 
+@lru_cache(maxsize=4096)
 def _source_key(text: str) -> str:
-    return " ".join(_PUNCTUATION.sub(" ", key_text(text)).split())
+    """A source's words as inconsistent-target compares them (cached: a translation used
+    again is often used for the same source again)."""
+    return _words(key_text(text))
+
+
+def source_group(unit: Unit, ctx: Context) -> str:
+    """What inconsistent-source groups a unit by: the normalized source."""
+    return ctx.source_key(unit).strip()
+
+
+def target_group(unit: Unit, ctx: Context) -> str:
+    """What inconsistent-target groups a unit by: the target's words, casefolded."""
+    return _words(unit.target.casefold())
+
+
+def _repeated(units: list[Unit], keys: list[str]) -> dict[str, list[Unit]]:
+    """The units by key, for the keys that several units share (in order of appearance)."""
+    counts = Counter(keys)
+    repeated = {key for key, n in counts.items() if n > 1}
+    groups: dict[str, list[Unit]] = {}
+    for unit, key in zip(units, keys, strict=True):
+        if key in repeated:
+            groups.setdefault(key, []).append(unit)
+    return groups
 
 
 def inconsistent_source(
     units: list[Unit], ctx: Context
 ) -> Iterable[tuple[Unit, str, tuple[str, ...]]]:
     """The same normalized source sentence translated differently: the minority versions."""
-    groups: dict[str, list[Unit]] = defaultdict(list)
-    for unit in units:
-        if unit.translated:
-            groups[ctx.source_key(unit).strip()].append(unit)
-    for group in groups.values():
+    for group in _repeated(units, ctx.values(source_group, units)).values():
         versions = Counter(" ".join(u.target.split()) for u in group)
         if len(versions) < 2:
             continue
@@ -49,10 +75,8 @@ def inconsistent_target(
     units: list[Unit], ctx: Context
 ) -> Iterable[tuple[Unit, str, tuple[str, ...]]]:
     """One translation for different source sentences (beyond punctuation and spacing)."""
-    groups: dict[str, list[Unit]] = defaultdict(list)
-    for unit in units:
-        if unit.translated and _target_key(unit.target):
-            groups[_target_key(unit.target)].append(unit)
+    groups = _repeated(units, ctx.values(target_group, units))
+    groups.pop("", None)  # no words at all: nothing to compare
     for group in groups.values():
         sources = {_source_key(u.source) for u in group}
         if len(sources) < 2:

@@ -1,10 +1,13 @@
-"""What checks share: the glossary matcher and statistics of the whole checked corpus."""
+"""What checks share: the glossary matcher, statistics of the whole checked corpus, and
+what is derived from each unit once (matching key, target stems, per-unit values)."""
 
 from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
 from workbench.qa.english import stems
 from workbench.qa.model import Unit
@@ -15,6 +18,11 @@ PRIOR_LOG_RATIO = (0.0, 0.25)
 """(median, spread) of log(len English / len Sorani) when too few pairs to measure."""
 MIN_PAIRS_FOR_STATS = 20
 
+T = TypeVar("T")
+PerUnit = Callable[[Unit, "Context"], T]
+"""A value (never None) a corpus check derives from one unit on its own, so that it can be
+computed anywhere, in any order, and once."""
+
 
 @dataclass
 class Context:
@@ -24,6 +32,7 @@ class Context:
     log_ratio: tuple[float, float] = PRIOR_LOG_RATIO
     _stems: dict[int, str] = field(default_factory=dict, repr=False)
     _keys: dict[int, str] = field(default_factory=dict, repr=False)
+    _values: dict[PerUnit[Any], dict[int, Any]] = field(default_factory=dict, repr=False)
 
     def source_key(self, unit: Unit) -> str:
         """The source's matching key (computed once per unit)."""
@@ -45,12 +54,34 @@ class Context:
             cached = self._stems[key] = stems(unit.target)
         return cached
 
+    def value(self, derive: PerUnit[T], unit: Unit) -> T:
+        """`derive(unit, self)`, computed once per unit (or remembered from elsewhere)."""
+        values = self._values.setdefault(derive, {})
+        key = id(unit)
+        if key in values:
+            return cast(T, values[key])
+        found = values[key] = derive(unit, self)
+        return found
+
+    def values(self, derive: PerUnit[T], units: Sequence[Unit]) -> list[T]:
+        """`value` for each of `units`."""
+        values = self._values.setdefault(derive, {})
+        found = list(map(values.get, map(id, units)))
+        if None in found:  # not all known yet (no value is None)
+            found = [self.value(derive, unit) for unit in units]
+        return cast(list[T], found)
+
+    def remember_values(self, derive: PerUnit[T], units: Sequence[Unit], found: list[T]) -> None:
+        """Record `derive`'s values for `units` computed elsewhere (a worker process)."""
+        values = self._values.setdefault(derive, {})
+        values.update(zip(map(id, units), found, strict=True))
+
     def measure(self, units: list[Unit]) -> None:
         """Learn the corpus's typical length ratio (median and median absolute deviation)."""
         ratios = [
             math.log(len(u.target) / len(u.source))
             for u in units
-            if u.translated and len(u.source) >= 20
+            if len(u.source) >= 20 and u.translated
         ]
         if len(ratios) < MIN_PAIRS_FOR_STATS:
             return

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’-]*[A-Za-z0-9]|[A-Za-z0-9]")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
@@ -35,7 +34,26 @@ def stem(word: str) -> str:
     return lower
 
 
-_STEMS: dict[str, str] = {}
+_RUN = re.compile(r"[A-Za-z0-9.'’-]+")
+"""A stretch of word characters: a word once the punctuation at its ends is stripped (U.S.,
+al-Sudani, PMF's), or nothing when it has no letter or digit."""
+_RUN_ENDS = ".'’-"
+
+
+class _StemCache(dict[str, str]):
+    """Run of word characters → the stem of its word ("" for a run with no word)."""
+
+    def __missing__(self, run: str) -> str:
+        word = run.strip(_RUN_ENDS)
+        self[run] = found = stem(word) if word else ""
+        return found
+
+
+_STEMS = _StemCache()
+
+
+_ASCII_RUNS = "".join(c if _RUN.fullmatch(c) else " " for c in map(chr, range(128)))
+"""For ASCII text, `str.translate` table that blanks everything between runs."""
 
 
 def stems(text: str) -> str:
@@ -43,13 +61,8 @@ def stems(text: str) -> str:
     cache = _STEMS
     if len(cache) > 200_000:
         cache.clear()
-    out = []
-    for word in _WORD.findall(text):
-        s = cache.get(word)
-        if s is None:
-            s = cache[word] = stem(word)
-        out.append(s)
-    return " " + " ".join(out) + " "
+    runs = text.translate(_ASCII_RUNS).split() if text.isascii() else _RUN.findall(text)
+    return " " + " ".join(filter(None, map(cache.__getitem__, runs))) + " "
 
 
 @lru_cache(maxsize=65536)

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain, compress
+from typing import NamedTuple
 
 from workbench.qa.context import Context
-from workbench.qa.english import contains
+from workbench.qa.english import rendering_stems
 from workbench.qa.model import Unit
 from workbench.terms.matcher import Hit
 from workbench.terms.model import Entry
 
 Issue = tuple[str, tuple[str, ...]]
-
-
-def _hits(unit: Unit) -> list[Hit]:
-    return [h for h in unit.hits if isinstance(h, Hit)]
 
 
 def own_renderings(hit: Hit) -> tuple[str, ...]:
@@ -43,63 +41,146 @@ def acceptable(hit: Hit) -> tuple[str, ...]:
     return _acceptable(hit.entry, hit.adjectival)
 
 
-def missing(unit: Unit, ctx: Context) -> Iterable[Issue]:
-    """A term found in the source, but none of its renderings in the target."""
-    target = ctx.target_stems(unit)
-    seen: set[str] = set()
-    for hit in _hits(unit):
-        if hit.entry.id in seen:
-            continue
-        seen.add(hit.entry.id)
+class _Renderings(NamedTuple):
+    """What the glossary checks look for in a target, for one entry and form. The stems
+    (`english.stems`) are those of the renderings that have a word to look for (as in
+    `english.contains`)."""
+
+    term: str
+    """What term-inconsistent counts renderings of: the entry, or its adjective."""
+    acceptable: tuple[str, ...]
+    own: tuple[str, ...]
+    """The distinct `own_renderings` that have a word to look for."""
+    own_stems: tuple[str, ...]
+    other_stems: tuple[str, ...]
+    """The stems of the other acceptable renderings."""
+    forbidden: tuple[str, ...]
+    """The forbidden renderings that have a word to look for."""
+    forbidden_stems: tuple[str, ...]
+
+
+def _stemmed(renderings: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The renderings that have a word to look for, and their stems."""
+    pairs = [(r, s) for r in renderings if (s := rendering_stems(r)).strip()]
+    return tuple(r for r, _ in pairs), tuple(s for _, s in pairs)
+
+
+_RENDERINGS: tuple[dict[int, tuple[Entry, _Renderings]], ...] = ({}, {})
+"""For nouns and adjectival forms, by id of the entry (kept, so that the id stays its own)."""
+
+
+def _renderings(hit: Hit) -> _Renderings:
+    """The renderings the checks look for when `hit` is in the source (computed once per
+    entry and form: hashing an `Entry` hashes all its fields)."""
+    cache = _RENDERINGS[hit.adjectival]
+    cached = cache.get(id(hit.entry))
+    if cached is None:
+        if len(cache) > 100_000:
+            cache.clear()
+        entry = hit.entry
         options = acceptable(hit)
-        if options and not any(contains(target, r) for r in options):
-            yield (
-                f"{hit.surface} ({hit.entry.id}) should be rendered "
-                + " / ".join(repr(r) for r in options[:4]),
-                (),
-            )
+        own, own_stems = _stemmed(dict.fromkeys(own_renderings(hit)))
+        found = _Renderings(
+            entry.id + " (adjective)" if hit.adjectival else entry.id,
+            options,
+            own,
+            own_stems,
+            _stemmed(r for r in options if r not in own)[1],
+            *_stemmed(entry.forbidden),
+        )
+        cached = cache[id(entry)] = (entry, found)
+    return cached[1]
 
 
-def forbidden(unit: Unit, ctx: Context) -> Iterable[Issue]:
-    """The target uses a forbidden rendering of a term in the source."""
-    target = ctx.target_stems(unit)
-    seen: set[str] = set()
-    for hit in _hits(unit):
-        if hit.entry.id in seen:
+class _InTarget(NamedTuple):
+    """The source's terms as the target renders them."""
+
+    missing: list[tuple[Hit, tuple[str, ...]]]
+    """The first hit of each entry none of whose renderings is in the target, and those."""
+    forbidden: list[tuple[Hit, str]]
+    """The first hit of each entry, and a forbidden rendering of it in the target."""
+    uses: tuple[tuple[str, str], ...]
+    """(term, rendering) for each term whose target has exactly one of its own renderings."""
+
+
+def _in_target(unit: Unit, ctx: Context) -> _InTarget:
+    """One pass over the source's terms for the three glossary checks."""
+    missing: list[tuple[Hit, tuple[str, ...]]] = []
+    forbidden: list[tuple[Hit, str]] = []
+    uses: list[tuple[str, str]] = []
+    if not unit.hits:
+        return _InTarget(missing, forbidden, ())
+    has = ctx.target_stems(unit).__contains__
+    entries: set[str] = set()
+    terms: set[str] = set()
+    for hit in unit.hits:
+        if not isinstance(hit, Hit):
             continue
-        seen.add(hit.entry.id)
-        for bad in hit.entry.forbidden:
-            if contains(target, bad):
-                yield (f"{bad!r} is a forbidden rendering of {hit.surface}; use {hit.target!r}", ())
+        term, options, own, own_stems, other_stems, bad, bad_stems = _renderings(hit)
+        new_entry, new_term = hit.entry.id not in entries, term not in terms
+        if not (new_entry or new_term):
+            continue
+        entries.add(hit.entry.id)
+        terms.add(term)
+        # Which of its own renderings (the noun's, or the adjective's) the target has.
+        has_own = list(map(has, own_stems))
+        used = has_own.count(True)
+        if new_term and used == 1:
+            uses.append((term, own[has_own.index(True)]))
+        if not new_entry:
+            continue
+        if options and not used and not any(map(has, other_stems)):
+            missing.append((hit, options))
+        if bad:
+            forbidden += [(hit, r) for r in compress(bad, map(has, bad_stems))]
+    return _InTarget(missing, forbidden, tuple(uses))
+
+
+def missing(unit: Unit, ctx: Context) -> list[Issue]:
+    """A term found in the source, but none of its renderings in the target."""
+    return [
+        (
+            f"{hit.surface} ({hit.entry.id}) should be rendered "
+            + " / ".join(repr(r) for r in options[:4]),
+            (),
+        )
+        for hit, options in ctx.value(_in_target, unit).missing
+    ]
+
+
+def forbidden(unit: Unit, ctx: Context) -> list[Issue]:
+    """The target uses a forbidden rendering of a term in the source."""
+    return [
+        (f"{bad!r} is a forbidden rendering of {hit.surface}; use {hit.target!r}", ())
+        for hit, bad in ctx.value(_in_target, unit).forbidden
+    ]
+
+
+def term_uses(unit: Unit, ctx: Context) -> tuple[tuple[str, str], ...]:
+    """(term, rendering) for each term of the source (noun and adjective apart) whose target
+    has exactly one of its own renderings."""
+    return ctx.value(_in_target, unit).uses
 
 
 def inconsistent(units: list[Unit], ctx: Context) -> Iterable[tuple[Unit, str, tuple[str, ...]]]:
     """One term rendered with different admitted renderings across the corpus: the minority."""
-    uses: dict[str, list[tuple[Unit, str]]] = defaultdict(list)
-    for unit in units:
-        if not unit.translated:
-            continue
-        target = ctx.target_stems(unit)
-        for entry_id, hits in _by_entry(unit).items():
-            # Compare like with like: the noun's renderings, or the adjective's.
-            used = {r for r in own_renderings(hits[0]) if contains(target, r)}
-            if len(used) == 1:
-                uses[entry_id].append((unit, used.pop()))
-    for entry_id, found in uses.items():
+    per_unit = ctx.values(term_uses, units)
+    # Only a term used with two renderings or more can be inconsistent.
+    renderings = Counter(term for term, _ in set(chain.from_iterable(per_unit)))
+    contested = {term for term, n in renderings.items() if n > 1}
+    uses: dict[str, list[tuple[Unit, str]]] = {}
+    for unit, unit_uses in zip(units, per_unit, strict=True):
+        for term, rendering in unit_uses:
+            if term in contested:
+                uses.setdefault(term, []).append((unit, rendering))
+    for term, found in uses.items():
         counts = Counter(rendering for _, rendering in found)
         ranked = counts.most_common(2)
-        if len(ranked) < 2 or ranked[0][1] == ranked[1][1]:
-            continue  # one rendering, or a tie: no majority to hold the others to
+        if ranked[0][1] == ranked[1][1]:
+            continue  # a tie: no majority to hold the others to
         majority = ranked[0][0]
         summary = ", ".join(f"{r} {n}×" for r, n in counts.most_common())
         majority_ids = tuple(dict.fromkeys(u.id for u, r in found if r == majority))[:20]
         for unit, rendering in found:
             if rendering != majority:
-                yield (unit, f"{entry_id} rendered {rendering!r} here: {summary}", majority_ids)
-
-
-def _by_entry(unit: Unit) -> dict[str, list[Hit]]:
-    grouped: dict[str, list[Hit]] = defaultdict(list)
-    for hit in _hits(unit):
-        grouped[hit.entry.id + (" (adjective)" if hit.adjectival else "")].append(hit)
-    return grouped
+                yield (unit, f"{term} rendered {rendering!r} here: {summary}", majority_ids)

@@ -27,7 +27,8 @@ class Unit:
 
     @property
     def translated(self) -> bool:
-        return bool(self.target.strip())
+        """Whether the target has more than whitespace."""
+        return bool(self.target) and not self.target.isspace()
 
 
 @dataclass(frozen=True)

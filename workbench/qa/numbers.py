@@ -8,6 +8,7 @@ names (٣١ی کانوونی یەکەمی ٢٠٢١ = 31 December 2021); English 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -77,7 +78,12 @@ def tables() -> Tables:
     )
 
 
-_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+def _number(not_after: str, digit: str = r"\d") -> str:
+    """A number (2,500 or 2500, maybe with a decimal part) not just after a character of
+    `not_after`. It begins with a digit (the lookbehind comes after it), so the regex engine
+    skips ahead to digits instead of trying the lookbehind at every position."""
+    d = digit
+    return rf"({d}(?<!{not_after}{d})(?:{d}{{0,2}}(?:,{d}{{3}})+|{d}*))(?:\.({d}+))?"
 
 
 @cache
@@ -86,19 +92,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ckb_scale = "|".join(sorted(map(re.escape, t.scale_ckb), key=len, reverse=True))
     en_scale = "|".join(sorted(t.scale_en, key=len, reverse=True))
     en_words = "|".join(sorted(t.words_en, key=len, reverse=True))
+    ckb_words = "|".join(sorted(map(re.escape, t.words_ckb), key=len, reverse=True))
     ckb_months = "|".join(sorted(map(re.escape, t.months_ckb), key=len, reverse=True))
     en_months = "|".join(sorted(t.months_en, key=len, reverse=True))
+    ckb_number, en_number = _number(r"[\d.,]"), _number(r"[\w.,]")
+    en_suffix = rf"(?:st|nd|rd|th)?(?:\s*({en_scale})\b)?"
     return {
-        "ckb": re.compile(rf"(?<![\d.,]){_NUMBER}(?:\s*({ckb_scale}))?"),
-        "en": re.compile(
-            rf"(?<![\w.,]){_NUMBER}(?:st|nd|rd|th)?(?:\s*({en_scale})\b)?", re.IGNORECASE
-        ),
+        "digits": re.compile(r"\d+"),
+        "ckb": re.compile(rf"{ckb_number}(?:\s*({ckb_scale}))?"),
+        "en": re.compile(en_number + en_suffix, re.IGNORECASE),
+        # In ASCII text \d is [0-9], which the regex engine tests faster.
+        "en_ascii": re.compile(_number(r"[\w.,]", "[0-9]") + en_suffix, re.IGNORECASE),
         "en_word": re.compile(rf"\b({en_words})(?:-({en_words}))?\b", re.IGNORECASE),
+        # A number word, then whitespace or the end: it is a whole word when whitespace or
+        # the start of the key comes before it.
+        "ckb_word": re.compile(rf"(?:{ckb_words})(?!\S)"),
+        "ckb_month": re.compile(ckb_months),
         "ckb_date": re.compile(
             rf"(?:(?<!\d)(\d{{1,2}})\s*ی?\s+)?({ckb_months})(?:ی|[^\W\d]*(?=\s|$|[^\w]))(?:\s+(?:ساڵی\s+)?(\d{{4}}))?"
         ),
         "en_date_dmy": re.compile(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({en_months})\.?\b(?:,?\s+(\d{{4}}))?",
+            rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({en_months})\.?\b(?:,?\s+(\d{{4}}))?",
             re.IGNORECASE,
         ),
         "en_date_mdy": re.compile(
@@ -108,9 +122,54 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _english_month_prefixes() -> tuple[str, ...]:
+    """Beginnings of the English month names (jan, feb …) that case-insensitive regex
+    matching and `str.casefold` agree on: every letter but i (İ and ı match it), so a
+    beginning stops before any i."""
+    return tuple(sorted({month[:3].split("i")[0] for month in tables().months_en}))
+
+
+def _english_month_starts(text: str) -> list[int] | None:
+    """Where an English month name may begin (sorted), or None when any position may."""
+    folded = text.casefold()
+    prefixes = _english_month_prefixes()
+    if len(folded) != len(text) or "" in prefixes:
+        return None  # offsets in the folded text are not the text's, or no prefix to look for
+    return _occurrences(folded, prefixes)
+
+
+def _occurrences(text: str, words: Iterable[str]) -> list[int]:
+    """The start of every occurrence of every word (overlaps included), sorted."""
+    starts = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    return sorted(starts)
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int] | None
+) -> Iterable[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that never matches empty and can only match
+    at `starts` (sorted; None: anywhere): the same matches, tried only where they can begin."""
+    if starts is None:
+        return pattern.finditer(text)
+    matches = []
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            matches.append(m)
+            end = m.end()
+    return matches
+
+
 def _value(whole: str, fraction: str | None, scale: float) -> float:
-    number = float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
-    return round(number * scale, 6)
+    if not fraction:  # a whole number times a whole scale: round(…, 6) would change nothing
+        return float(whole.replace(",", "")) * scale
+    return round(float(f"{whole.replace(',', '')}.{fraction}") * scale, 6)
 
 
 def sorani_numbers(text: str, key: str | None = None) -> list[float]:
@@ -125,17 +184,23 @@ def sorani_numbers(text: str, key: str | None = None) -> list[float]:
 
 
 def sorani_number_words(key: str) -> list[float]:
-    """Numbers written as Sorani words (دوو, سێ …) in a matching key."""
+    """Numbers written as Sorani words (دوو, سێ …) in a matching key: the whitespace-separated
+    words of the key that are number words."""
     words = tables().words_ckb
-    return [words[w] for w in key.split() if w in words]
+    return [
+        words[m.group()]
+        for m in _patterns()["ckb_word"].finditer(key)
+        if m.start() == 0 or key[m.start() - 1].isspace()
+    ]
 
 
 def english_digits(text: str) -> list[float]:
     """Numbers written in digits (with scale words) in English text."""
     t = tables()
+    pattern = _patterns()["en_ascii" if text.isascii() else "en"]
     return [
         _value(m[1], m[2], t.scale_en.get((m[3] or "").casefold(), 1.0))
-        for m in _patterns()["en"].finditer(text)
+        for m in pattern.finditer(text)
     ]
 
 
@@ -152,11 +217,16 @@ def english_words(text: str) -> list[float]:
 def sorani_dates(text: str, key: str | None = None) -> list[Date]:
     """Dates in Sorani text; a bare month name (ئازار is also "pain") is not a date."""
     t = tables()
+    p = _patterns()
     key = key_text(text) if key is None else key
-    if not any(month in key for month in t.months_ckb):
+    if not p["ckb_month"].search(key):
         return []
+    # A date begins with its day (a run of digits) or with its month name.
+    starts = sorted(
+        {m.start() for m in p["digits"].finditer(key)}.union(_occurrences(key, t.months_ckb))
+    )
     out = []
-    for m in _patterns()["ckb_date"].finditer(key):
+    for m in _matches_at(p["ckb_date"], key, starts):
         day, month, year = m[1], m[2], m[3]
         if not day and not year:
             continue
@@ -175,12 +245,15 @@ def english_dates(text: str) -> list[Date]:
     for m in p["en_date_dmy"].finditer(text):
         out.append(Date(int(m[1]), t.months_en[m[2].casefold()], int(m[3]) if m[3] else None))
         taken.append(m.span())
-    for m in p["en_date_mdy"].finditer(text):
+    months = _english_month_starts(text)
+    if months == []:
+        return out
+    for m in _matches_at(p["en_date_mdy"], text, months):
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(Date(int(m[2]), t.months_en[m[1].casefold()], int(m[3]) if m[3] else None))
         taken.append(m.span())
-    for m in p["en_date_my"].finditer(text):
+    for m in _matches_at(p["en_date_my"], text, months):
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(Date(None, t.months_en[m[1].casefold()], int(m[2])))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from workbench.qa import consistency_checks, form_checks, glossary_checks, number_checks
-from workbench.qa.context import Context
+from workbench.qa.context import Context, PerUnit
 from workbench.qa.model import Severity, Unit
 
 EntryCheck = Callable[[Unit, Context], Iterable[tuple[str, tuple[str, ...]]]]
@@ -16,13 +16,17 @@ CorpusCheck = Callable[[list[Unit], Context], Iterable[tuple[Unit, str, tuple[st
 
 @dataclass(frozen=True)
 class Check:
-    """A named check: per entry (looks at one pair) or per corpus (compares pairs)."""
+    """A named check: per entry (looks at one pair) or per corpus (compares pairs). Either is
+    given translated units only."""
 
     id: str
     severity: Severity
     scope: Literal["entry", "corpus"]
     run: EntryCheck | CorpusCheck
     summary: str
+    per_unit: tuple[PerUnit[object], ...] = ()
+    """For a corpus check: the per-unit values it reads (`Context.values`), which the runner
+    computes beside the entry checks, in whichever process checks the unit."""
 
 
 CHECKS: tuple[Check, ...] = (
@@ -46,6 +50,7 @@ CHECKS: tuple[Check, ...] = (
         "corpus",
         glossary_checks.inconsistent,
         "one term, several renderings",
+        (glossary_checks.term_uses,),
     ),
     Check(
         "inconsistent-source",
@@ -53,6 +58,7 @@ CHECKS: tuple[Check, ...] = (
         "corpus",
         consistency_checks.inconsistent_source,
         "one source, several translations",
+        (consistency_checks.source_group,),
     ),
     Check(
         "inconsistent-target",
@@ -60,6 +66,7 @@ CHECKS: tuple[Check, ...] = (
         "corpus",
         consistency_checks.inconsistent_target,
         "one translation, several sources",
+        (consistency_checks.target_group,),
     ),
     Check("number-mismatch", "error", "entry", number_checks.number_mismatch, "numbers differ"),
     Check("date-mismatch", "error", "entry", number_checks.date_mismatch, "dates differ"),

@@ -1,16 +1,41 @@
-"""Run QA checks over units (one entry or a whole corpus) and over PO files."""
+"""Run QA checks over units (one entry or a whole corpus) and over PO files.
+
+A large corpus is checked on every CPU: its units are cut into contiguous chunks, one per
+process; each process finds the glossary terms of its chunk, runs the entry checks on it and
+derives the per-unit values the corpus checks read (`Check.per_unit`); the corpus checks then
+run here, on all the values. The worker processes are forked, so they start with the matcher
+and the units without copying them; what comes back is the chunk's issues and values, and
+the findings are the same, in the same order, as from one process.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from workbench.gc_pause import paused_gc
-from workbench.qa.context import Context
+from workbench.qa.context import Context, PerUnit
 from workbench.qa.model import Finding, Unit, parse_waivers
 from workbench.qa.registry import Check, CorpusCheck, EntryCheck, select
 from workbench.store.pofile import read_catalog, state
 from workbench.terms.matcher import Matcher
+
+MIN_UNITS_PER_PROCESS = 10_000
+"""A process is started for at least this many units: for fewer it costs more than it saves."""
+BATCH = 2_000
+"""Units taken through the glossary pass and the entry checks together: few enough that what
+one pass over them leaves in the CPU caches is still there for the next."""
+
+_Issue = tuple[int, int, str, tuple[str, ...]]
+"""An entry check's finding, as a process reports it: (place of the unit in the units it was
+given, rank of the check, message, related ids)."""
+_ChunkResult = tuple[list[_Issue], list[list[object]]]
+"""A chunk's issues, and for each per-unit value the corpus checks read, the values of the
+chunk's translated units."""
 
 
 def attach_hits(units: Sequence[Unit], matcher: Matcher | None, ctx: Context) -> None:
@@ -18,24 +43,13 @@ def attach_hits(units: Sequence[Unit], matcher: Matcher | None, ctx: Context) ->
     keep each source's matching key for the checks."""
     if matcher is None:
         return
-    joined = "\n".join(u.source for u in units)
-    hits, key = matcher.find_keyed(joined)
+    found, key = matcher.find_each([u.source for u in units])
     keys = key.split("\n")
     if len(keys) == len(units):
         for unit, unit_key in zip(units, keys, strict=True):
             ctx.remember_key(unit, unit_key)
-    starts = []
-    position = 0
-    for u in units:
-        starts.append(position)
-        position += len(u.source) + 1
-    index = 0
-    for hit in hits:
-        while index + 1 < len(starts) and starts[index + 1] <= hit.start:
-            index += 1
-        units[index].hits.append(
-            hit._replace(start=hit.start - starts[index], end=hit.end - starts[index])
-        )
+    for unit, hits in zip(units, found, strict=True):
+        unit.hits += hits
 
 
 def _finding(unit: Unit, check: Check, message: str, related: tuple[str, ...]) -> Finding:
@@ -58,32 +72,146 @@ def check_units(
     checks: Iterable[str] | None = None,
     context: Context | None = None,
 ) -> list[Finding]:
-    """Findings (waived ones included, marked) for translated units, in unit order."""
+    """Findings (waived ones included, marked) for translated units, in unit order.
+
+    Without a `context`, the corpus is measured and the glossary hits are attached to the
+    units, unless there are so many units that other processes check them (see the module's
+    docstring): then the hits stay there."""
     chosen = select(checks)
     with paused_gc():
-        ctx = context or Context(matcher)
         if context is None:
-            attach_hits(units, matcher, ctx)
+            ctx = Context(matcher)
             ctx.measure(units)
-        translated = [u for u in units if u.translated]
-        order = {id(u): i for i, u in enumerate(units)}
-        findings: list[tuple[int, int, Finding]] = []
-        for rank, check in enumerate(chosen):
-            if check.scope == "entry":
-                run_entry: EntryCheck = check.run  # type: ignore[assignment]
-                for unit in translated:
-                    for message, related in run_entry(unit, ctx):
-                        findings.append(
-                            (order[id(unit)], rank, _finding(unit, check, message, related))
-                        )
+            processes = process_count(len(units))
+            if processes > 1:
+                issues = _issues_in_parallel(units, chosen, ctx, processes)
             else:
-                run_corpus: CorpusCheck = check.run  # type: ignore[assignment]
-                for unit, message, related in run_corpus(translated, ctx):
-                    findings.append(
-                        (order[id(unit)], rank, _finding(unit, check, message, related))
-                    )
+                issues, _ = _check_chunk(units, chosen, ctx)
+        else:
+            ctx = context
+            issues = _entry_issues(_translated(units), chosen, ctx)
+        order = {id(u): i for i, u in enumerate(units)}
+        findings = _entry_findings(units, chosen, issues, order)
+        translated = [u for u in units if u.translated]
+        findings += _corpus_findings(translated, chosen, ctx, order)
         findings.sort(key=lambda f: (f[0], f[1]))
         return [f for _, _, f in findings]
+
+
+def _translated(units: list[Unit], offset: int = 0) -> list[tuple[int, Unit]]:
+    """The translated units, with their place (counted from `offset`)."""
+    return [(offset + i, unit) for i, unit in enumerate(units) if unit.translated]
+
+
+def _entry_issues(
+    units: list[tuple[int, Unit]], checks: Sequence[Check], ctx: Context
+) -> list[_Issue]:
+    """The entry checks' findings on `units` (place, unit), unit by unit."""
+    entry_checks = [
+        (rank, check.run) for rank, check in enumerate(checks) if check.scope == "entry"
+    ]
+    issues: list[_Issue] = []
+    for place, unit in units:
+        for rank, run in entry_checks:
+            run_entry: EntryCheck = run  # type: ignore[assignment]
+            for message, related in run_entry(unit, ctx):
+                issues.append((place, rank, message, related))
+    return issues
+
+
+def _entry_findings(
+    units: list[Unit], checks: Sequence[Check], issues: list[_Issue], order: dict[int, int]
+) -> list[tuple[int, int, Finding]]:
+    """The entry checks' issues as findings, with the unit's place and the check's rank."""
+    findings = []
+    for place, rank, message, related in issues:
+        unit = units[place]
+        findings.append((order[id(unit)], rank, _finding(unit, checks[rank], message, related)))
+    return findings
+
+
+def _corpus_findings(
+    units: list[Unit], checks: Sequence[Check], ctx: Context, order: dict[int, int]
+) -> list[tuple[int, int, Finding]]:
+    """The corpus checks' findings on `units`, with the unit's place and the check's rank."""
+    findings = []
+    for rank, check in enumerate(checks):
+        if check.scope == "corpus":
+            run_corpus: CorpusCheck = check.run  # type: ignore[assignment]
+            for unit, message, related in run_corpus(units, ctx):
+                findings.append((order[id(unit)], rank, _finding(unit, check, message, related)))
+    return findings
+
+
+def process_count(units: int) -> int:
+    """How many processes `check_units` shares `units` units among (without a context): one
+    per CPU, each with at least `MIN_UNITS_PER_PROCESS` units. A process running threads
+    (the TUI) stays alone: a forked copy could inherit a lock some thread holds."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cpus or 1, units // MIN_UNITS_PER_PROCESS))
+
+
+def _per_unit(checks: Sequence[Check]) -> list[PerUnit[object]]:
+    """The per-unit values the chosen corpus checks read."""
+    return list(dict.fromkeys(derive for check in checks for derive in check.per_unit))
+
+
+def _issues_in_parallel(
+    units: list[Unit], checks: Sequence[Check], ctx: Context, processes: int
+) -> list[_Issue]:
+    """`_check_chunk`'s issues for all `units`, each chunk checked in a forked process; the
+    chunks' per-unit values are remembered in `ctx` for the corpus checks. This process only
+    waits: measured, a parent that computes beside its forked children is slower than they
+    are, and would hold the run back."""
+    size = -(-len(units) // processes)
+    chunks = [units[start : start + size] for start in range(0, len(units), size)]
+    fork = multiprocessing.get_context("fork")
+    issues: list[_Issue] = []
+    derived = _per_unit(checks)
+    with ProcessPoolExecutor(
+        len(chunks), fork, initializer=_set_job, initargs=((chunks, checks, ctx),)
+    ) as pool:
+        for n, (chunk_issues, values) in enumerate(pool.map(_check_job_chunk, range(len(chunks)))):
+            issues += [(n * size + i, rank, m, related) for i, rank, m, related in chunk_issues]
+            translated = [unit for unit in chunks[n] if unit.translated]
+            for derive, found in zip(derived, values, strict=True):
+                ctx.remember_values(derive, translated, found)
+    return issues
+
+
+def _check_chunk(units: list[Unit], checks: Sequence[Check], ctx: Context) -> _ChunkResult:
+    """Glossary hits, entry checks and per-unit values (of the translated units, in order)
+    for one chunk of units, taken `BATCH` units at a time."""
+    derived = _per_unit(checks)
+    issues: list[_Issue] = []
+    values: list[list[object]] = [[] for _ in derived]
+    for start in range(0, len(units), BATCH):
+        batch = units[start : start + BATCH]
+        attach_hits(batch, ctx.matcher, ctx)
+        translated = _translated(batch, start)
+        issues += _entry_issues(translated, checks, ctx)
+        for derive, found in zip(derived, values, strict=True):
+            found += ctx.values(derive, [unit for _, unit in translated])
+    return issues, values
+
+
+_job: tuple[list[list[Unit]], Sequence[Check], Context] | None = None
+"""In a worker process: the chunks, the checks and the context it was forked with."""
+
+
+def _set_job(job: tuple[list[list[Unit]], Sequence[Check], Context]) -> None:
+    global _job
+    _job = job
+
+
+def _check_job_chunk(n: int) -> _ChunkResult:
+    """In a worker process: `_check_chunk` of the job's chunk `n`."""
+    assert _job is not None, "a worker process starts with its job"
+    chunks, checks, ctx = _job
+    with paused_gc():
+        return _check_chunk(chunks[n], checks, ctx)
 
 
 def units_from_po(path: Path, name: str | None = None) -> list[Unit]:

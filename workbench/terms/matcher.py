@@ -15,9 +15,10 @@ Longest match wins; overlapping matches resolve longest-first, then leftmost, th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count, pairwise, repeat
 from operator import add, itemgetter
 from typing import NamedTuple, cast
 
@@ -34,7 +35,6 @@ _CACHE_SIZE = 500_000
 """Distinct words (and phrase contexts) whose analysis is kept; cleared past this size."""
 _PHRASE_WINDOW = 5
 """Words after a phrase's head that a phrase check may read: 3 more words and 1 adjective."""
-_NOTHING: tuple[()] = ()
 
 
 def _spaced(key: str) -> str:
@@ -114,8 +114,13 @@ class _Pattern:
 
 _Match = tuple[int, int, _Pattern]
 """A match found from a word's start: (length, extra characters of inflection, pattern)."""
-_Found = tuple[tuple[_Match, ...], tuple[_Pattern, ...]]
-_Analysis = _Found | tuple[()]
+_Found = tuple[_Match | None, tuple[_Pattern, ...]]
+"""A word's analysis: its best single-word match, and the phrase patterns it can begin."""
+_Analysis = _Found | None
+_Phrases = tuple[tuple[_Match, ...], _Match]
+"""The phrases found from one word, and the one overlap resolution ranks first."""
+_Candidate = tuple[int, int, int, _Pattern]
+"""A match in the text: (start, end, extra, pattern)."""
 
 
 class Matcher:
@@ -139,7 +144,7 @@ class Matcher:
             self._automaton.add_word(" " + stem, tuple(patterns))
         self._empty = not table
         self._analyses: dict[str, _Analysis] = {}
-        self._phrase_cache: dict[str, tuple[_Match, ...]] = {}
+        self._phrase_cache: dict[str, _Phrases | None] = {}
         if table:
             self._automaton.make_automaton()
 
@@ -189,52 +194,54 @@ class Matcher:
     def _find_in_key(self, key: str) -> list[tuple[int, int, _Pattern]]:
         tokens = _spaced(key).split(" ")
         starts = list(accumulate(map(add, map(len, tokens), repeat(1)), initial=0))
-        analyses, phrase_cache = self._analyses, self._phrase_cache
+        found = self._analyses_of(tokens)
+        # Only the tokens that begin some term (analysis not None) are visited in Python.
+        hit_tokens = list(compress(count(), found))
+        heads = self._phrase_matches(key, tokens, starts, found, hit_tokens)
+        return _keep(found, starts, hit_tokens, heads)
+
+    def _analyses_of(self, tokens: list[str]) -> list[_Analysis]:
+        """The analysis of every token (each distinct word analysed once, then cached)."""
+        analyses = self._analyses
         if len(analyses) > _CACHE_SIZE:
             analyses.clear()
-        if len(phrase_cache) > _CACHE_SIZE:
-            phrase_cache.clear()
         for word in set(tokens).difference(analyses):
             analyses[word] = self._analyse(word)
-        found_per_token = list(map(analyses.__getitem__, tokens))
-        window = _PHRASE_WINDOW
-        last_token = len(tokens) - 1
-        kept: list[tuple[int, int, int, _Pattern]] = []
-        cluster: list[tuple[int, int, int, _Pattern]] = []
-        cluster_end = -1
-        # Only the tokens that begin some term (analysis non-empty) are visited in Python.
-        for i in compress(count(), found_per_token):
-            singles, phrases = cast(_Found, found_per_token[i])  # compress skipped the empty ones
+        return list(map(analyses.__getitem__, tokens))
+
+    def _phrase_matches(
+        self,
+        key: str,
+        tokens: list[str],
+        starts: list[int],
+        found: list[_Analysis],
+        hit_tokens: list[int],
+    ) -> dict[int, _Phrases]:
+        """The phrases (length, extra, pattern) found from each token that begins one, by
+        token index in text order; each check is cached on the text of the words it read."""
+        phrase_cache = self._phrase_cache
+        if len(phrase_cache) > _CACHE_SIZE:
+            phrase_cache.clear()
+        window_stop = len(tokens)
+        analyses = cast(list[_Found], found)  # read only at hit tokens, which have one
+        heads: dict[int, _Phrases] = {}
+        for i in [i for i in hit_tokens if analyses[i][1]]:
             start = starts[i]
-            if phrases:
-                context = key[start : starts[min(i + window + 1, last_token + 1)] - 1]
-                ends = phrase_cache.get(context)
-                if ends is None:
-                    ends, cacheable = self._phrase_ends(key, tokens, starts, i, phrases)
-                    if cacheable:
-                        phrase_cache[context] = ends
-                matches = singles + ends if singles else ends
+            context = key[start : starts[min(i + _PHRASE_WINDOW + 1, window_stop)] - 1]
+            if context in phrase_cache:
+                phrases = phrase_cache[context]
             else:
-                matches = singles
-            for length, extra, pattern in matches:
-                end = start + length
-                if start >= cluster_end:
-                    if len(cluster) == 1:
-                        kept.append(cluster[0])
-                    elif cluster:
-                        kept.extend(_resolve_cluster(cluster))
-                    cluster = [(start, end, extra, pattern)]
-                    cluster_end = end
-                else:
-                    cluster.append((start, end, extra, pattern))
-                    if end > cluster_end:
-                        cluster_end = end
-        kept.extend(cluster if len(cluster) <= 1 else _resolve_cluster(cluster))
-        return [(start, end, p) for start, end, _, p in kept]
+                ends, cacheable = self._phrase_ends(key, tokens, starts, i, analyses[i][1])
+                phrases = (ends, min(ends, key=_phrase_rank)) if ends else None
+                if cacheable:
+                    phrase_cache[context] = phrases
+            if phrases is not None:
+                heads[i] = phrases
+        return heads
 
     def _analyse(self, word: str) -> _Analysis:
-        """The single-word matches of this word (length, extra, pattern), and the phrase
-        patterns it can begin."""
+        """The best single-word match of this word (length, extra, pattern), and the phrase
+        patterns it can begin; None when it begins no term."""
         singles: list[_Match] = []
         phrases: list[_Pattern] = []
         for last, patterns in self._automaton.iter(" " + word):
@@ -248,8 +255,11 @@ class Matcher:
                 elif (not rest) if p.head_exact else is_head(rest, p.stem[-1], p.proper):
                     phrases.append(p)
         if not singles and not phrases:
-            return _NOTHING
-        return tuple(singles), tuple(phrases)
+            return None
+        # All single-word matches of a word cover the same span, so overlap resolution can
+        # only ever keep the one it ranks first: keep just that one.
+        best = min(singles, key=_single_rank) if singles else None
+        return best, tuple(phrases)
 
     def _phrase_ends(
         self, key: str, tokens: list[str], starts: list[int], i: int, phrases: Sequence[_Pattern]
@@ -311,6 +321,39 @@ class Matcher:
             key = matching_key(text)
             return self._find(text, key), key.text
 
+    def find_each(self, texts: Sequence[str]) -> tuple[list[list[Hit]], str]:
+        """`find` in each of `texts` (offsets within that text) in one pass over them all,
+        joined by line breaks (which no phrase spans); plus the joined text's matching key."""
+        joined = "\n".join(texts)
+        with paused_gc():
+            key = matching_key(joined)
+            found = self.find_in_key(key.text)
+            spans = map_spans(key.offsets, [(start, end) for start, end, _ in found])
+            return self._per_text(texts, joined, spans, found), key.text
+
+    def _per_text(
+        self,
+        texts: Sequence[str],
+        joined: str,
+        spans: list[tuple[int, int]],
+        found: list[tuple[int, int, _Pattern]],
+    ) -> list[list[Hit]]:
+        """The hits at `spans` of the joined `texts`, cut per text at offsets within it."""
+        bounds = list(accumulate(map(add, map(len, texts), repeat(1)), initial=0))
+        # Each text's hits are a slice: from the first that starts in it to the next text's.
+        cuts = list(map(bisect_left, repeat([start for start, _ in spans]), bounds))
+        entries = self.entries
+        make = tuple.__new__  # as in `_find`
+        return [
+            [
+                make(Hit, (s - base, e - base, joined[s:e], entries[p.entry], p.form, p.adjectival))
+                for (s, e), (_, _, p) in zip(spans[first:stop], found[first:stop], strict=True)
+            ]
+            if first < stop
+            else []
+            for base, (first, stop) in zip(bounds[:-1], pairwise(cuts), strict=True)
+        ]
+
     def _find(self, text: str, key: Normalized) -> list[Hit]:
         found = self.find_in_key(key.text)
         spans = map_spans(key.offsets, [(start, end) for start, end, _ in found])
@@ -322,15 +365,96 @@ class Matcher:
         ]
 
 
-def _resolve_cluster(
-    cluster: Sequence[tuple[int, int, int, _Pattern]],
-) -> list[tuple[int, int, int, _Pattern]]:
+def _single_rank(match: _Match) -> tuple[int, int, str]:
+    """How `_resolve_cluster` ranks matches of the same span: least inflected, then by
+    entry and form."""
+    return match[1], match[2].entry, match[2].form
+
+
+def _phrase_rank(match: _Match) -> tuple[int, int, int, str]:
+    """How `_resolve_cluster` ranks matches from the same start: longest first, then as
+    `_single_rank`."""
+    return -match[0], match[1], match[2].entry, match[2].form
+
+
+def _keep(
+    found: list[_Analysis],
+    starts: list[int],
+    hit_tokens: list[int],
+    heads: dict[int, _Phrases],
+) -> list[tuple[int, int, _Pattern]]:
+    """The non-overlapping matches, in text order, as (start, end, pattern).
+
+    A single-word match covers just its word, so only phrases overlap other matches: the
+    words between phrases keep their best match. A phrase with no other phrase starting
+    inside it wins over everything it covers (it is the longest); phrases that overlap each
+    other form a cluster for `_resolve_cluster`.
+    """
+    analyses = cast(list[_Found], found)  # read only at hit tokens, which have an analysis
+    head_tokens = list(heads)
+    kept: list[tuple[int, int, _Pattern]] = []
+    position = 0  # index into hit_tokens of the first token not kept or covered yet
+    for n, head in enumerate(head_tokens):
+        first = bisect_left(hit_tokens, head, position)
+        if first == len(hit_tokens) or hit_tokens[first] != head:
+            continue  # inside the phrase or cluster kept before
+        kept += _singles(analyses, starts, hit_tokens[position:first])
+        start = starts[head]
+        length, _, pattern = heads[head][1]
+        resume = bisect_left(starts, start + length)  # the first token after the phrase
+        if n + 1 == len(head_tokens) or head_tokens[n + 1] >= resume:
+            kept.append((start, start + length, pattern))
+        else:
+            cluster, resume = _cluster(analyses, starts, hit_tokens, heads, head)
+            kept += [(c[0], c[1], c[3]) for c in _resolve_cluster(cluster)]
+        position = bisect_left(hit_tokens, resume, first)
+    kept += _singles(analyses, starts, hit_tokens[position:])
+    return kept
+
+
+def _singles(
+    analyses: list[_Found], starts: list[int], tokens: list[int]
+) -> list[tuple[int, int, _Pattern]]:
+    """The best single-word matches of `tokens`, as (start, end, pattern)."""
+    return [
+        (starts[i], starts[i] + single[0], single[2])
+        for i in tokens
+        if (single := analyses[i][0]) is not None
+    ]
+
+
+def _cluster(
+    analyses: list[_Found],
+    starts: list[int],
+    hit_tokens: list[int],
+    heads: dict[int, _Phrases],
+    head: int,
+) -> tuple[list[_Candidate], int]:
+    """The matches that overlap the phrases found from token `head`, transitively, as
+    (start, end, extra, pattern), and the index of the first token after them."""
+    cluster: list[_Candidate] = []
+    cluster_end = -1
+    for position in range(bisect_left(hit_tokens, head), len(hit_tokens)):
+        i = hit_tokens[position]
+        start = starts[i]
+        if i > head and start >= cluster_end:
+            return cluster, i
+        single, _ = analyses[i]
+        phrases = heads.get(i)
+        matches = phrases[0] if phrases is not None else ()
+        for length, extra, pattern in (single, *matches) if single is not None else matches:
+            cluster.append((start, start + length, extra, pattern))
+            cluster_end = max(cluster_end, start + length)
+    return cluster, len(starts)
+
+
+def _resolve_cluster(cluster: Sequence[_Candidate]) -> list[_Candidate]:
     """Among overlapping candidates: longest first, then leftmost, then the least inflected
     reading (عێراقی as the adjectival form rather than عێراق + ی), then by entry and form."""
     ordered = sorted(cluster, key=lambda c: (c[0] - c[1], c[0], c[2], c[3].entry, c[3].form))
     base = cluster[0][0]
     taken = bytearray(max(c[1] for c in cluster) - base)
-    kept: list[tuple[int, int, int, _Pattern]] = []
+    kept: list[_Candidate] = []
     for candidate in ordered:
         start, end = candidate[0] - base, candidate[1] - base
         if taken.find(1, start, end) != -1:
