@@ -370,6 +370,9 @@ def test_batch_pass_finds_each_source_s_terms_and_key() -> None:
         ("٢,٥", "2 ,5", []),  # nor digits right after a comma
         ("۳ हज़ार ३", "3", ["missing in the translation: 3"]),  # Devanagari digit
         ("no numbers", "in the 12th year", ["not in the source: 12"]),
+        # Turkish İ and ı match i case-insensitively (THİRTY, MİLLİON): read as i.
+        ("سی کەس هاتن", "THİRTY people came", []),
+        ("٥ ملیۆن", "5 MİLLİON", []),
     ],
 )
 def test_numbers_through_the_fast_paths(source: str, target: str, expected: list[str]) -> None:
@@ -388,6 +391,10 @@ def test_numbers_through_the_fast_paths(source: str, target: str, expected: list
         ("لە ٥ی نیسان", "in Gießen on 5 April", False),  # casefold("ß") == "ss"
         ("لە ١ی ئاب", "on Aug. 1", False),
         ("لە ١ی ئاب", "on 1 Auguſt", False),  # ſ matches s case-insensitively
+        # Turkish İ and ı match i case-insensitively: read as i, never a crash.
+        ("لە ٣ی نیسان", "on APRİL 3", False),
+        ("لە ٣ی نیسان", "on 3 aprıl", False),
+        ("لە ٣ی نیسان", "on APRİL 4", True),
     ],
 )
 def test_dates_through_the_fast_paths(source: str, target: str, flagged: bool) -> None:

@@ -122,6 +122,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_DOTLESS = str.maketrans({"\u0307": None, "ı": "i"})
+
+
+def _fold(word: str) -> str:
+    """An English word as the tables spell it. Case-insensitive regex matching lets the
+    Turkish İ and ı stand for i (APRİL), which `str.casefold` turns into i + a combining dot
+    and ı: drop the dot and undot the i, so what the pattern matched is what is looked up."""
+    return word.casefold().translate(_DOTLESS)
+
+
 @cache
 def _english_month_prefixes() -> tuple[str, ...]:
     """Beginnings of the English month names (jan, feb …) that case-insensitive regex
@@ -199,8 +209,7 @@ def english_digits(text: str) -> list[float]:
     t = tables()
     pattern = _patterns()["en_ascii" if text.isascii() else "en"]
     return [
-        _value(m[1], m[2], t.scale_en.get((m[3] or "").casefold(), 1.0))
-        for m in pattern.finditer(text)
+        _value(m[1], m[2], t.scale_en.get(_fold(m[3] or ""), 1.0)) for m in pattern.finditer(text)
     ]
 
 
@@ -209,7 +218,7 @@ def english_words(text: str) -> list[float]:
     t = tables()
     words = []
     for m in _patterns()["en_word"].finditer(text):
-        value = t.words_en[m[1].casefold()] + (t.words_en[m[2].casefold()] if m[2] else 0)
+        value = t.words_en[_fold(m[1])] + (t.words_en[_fold(m[2])] if m[2] else 0)
         words.append(value)
     return words
 
@@ -243,7 +252,7 @@ def english_dates(text: str) -> list[Date]:
     out = []
     taken: list[tuple[int, int]] = []
     for m in p["en_date_dmy"].finditer(text):
-        out.append(Date(int(m[1]), t.months_en[m[2].casefold()], int(m[3]) if m[3] else None))
+        out.append(Date(int(m[1]), t.months_en[_fold(m[2])], int(m[3]) if m[3] else None))
         taken.append(m.span())
     months = _english_month_starts(text)
     if months == []:
@@ -251,12 +260,12 @@ def english_dates(text: str) -> list[Date]:
     for m in _matches_at(p["en_date_mdy"], text, months):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        out.append(Date(int(m[2]), t.months_en[m[1].casefold()], int(m[3]) if m[3] else None))
+        out.append(Date(int(m[2]), t.months_en[_fold(m[1])], int(m[3]) if m[3] else None))
         taken.append(m.span())
     for m in _matches_at(p["en_date_my"], text, months):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        out.append(Date(None, t.months_en[m[1].casefold()], int(m[2])))
+        out.append(Date(None, t.months_en[_fold(m[1])], int(m[2])))
     return out
 
 
