@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import REPO, approved_entry
 from workbench.qa import runner
-from workbench.qa.consistency_checks import target_group
+from workbench.qa.consistency_checks import target_text
 from workbench.qa.context import Context
 from workbench.qa.english import stems
 from workbench.qa.model import Finding, Unit
@@ -413,4 +413,4 @@ def test_ascii_fast_paths_read_text_as_the_general_path_does() -> None:
     assert stems(text) == stems(text + " é")  # é: no word, but the text is no longer ASCII
     unit = Unit("a.po", "a/1", "x", text)
     other = Unit("a.po", "a/2", "x", text + " —")
-    assert target_group(unit, Context()) == target_group(other, Context())
+    assert target_text(unit, Context()) == target_text(other, Context())

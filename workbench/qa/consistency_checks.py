@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from workbench.qa.context import Context
@@ -30,32 +30,50 @@ def _source_key(text: str) -> str:
     return _words(key_text(text))
 
 
-def source_group(unit: Unit, ctx: Context) -> str:
-    """What inconsistent-source groups a unit by: the normalized source."""
+def source_text(unit: Unit, ctx: Context) -> str:
+    """What inconsistent-source compares: the normalized source."""
     return ctx.source_key(unit).strip()
 
 
-def target_group(unit: Unit, ctx: Context) -> str:
-    """What inconsistent-target groups a unit by: the target's words, casefolded."""
+def target_text(unit: Unit, ctx: Context) -> str:
+    """What inconsistent-target compares: the target's words, casefolded."""
     return _words(unit.target.casefold())
 
 
-def _repeated(units: list[Unit], keys: list[str]) -> dict[str, list[Unit]]:
-    """The units by key, for the keys that several units share (in order of appearance)."""
-    counts = Counter(keys)
+def source_group(unit: Unit, ctx: Context) -> int:
+    """What inconsistent-source groups a unit by: the hash of its `source_text`. A number
+    is what a worker process sends back for each unit instead of the whole sentence (the
+    workers are forked, so they hash strings as this process does); the groups are then
+    confirmed on the text itself (`_repeated`)."""
+    return hash(source_text(unit, ctx))
+
+
+def target_group(unit: Unit, ctx: Context) -> int:
+    """What inconsistent-target groups a unit by: the hash of its `target_text`."""
+    return hash(target_text(unit, ctx))
+
+
+def _repeated(
+    units: list[Unit], hashes: list[int], text: Callable[[Unit], str]
+) -> dict[str, list[Unit]]:
+    """The units by `text`, for the texts that several units share (in order of
+    appearance). Only units whose hash is shared have their text computed: hashes that
+    collide still make separate groups."""
+    counts = Counter(hashes)
     repeated = {key for key, n in counts.items() if n > 1}
     groups: dict[str, list[Unit]] = {}
-    for unit, key in zip(units, keys, strict=True):
+    for unit, key in zip(units, hashes, strict=True):
         if key in repeated:
-            groups.setdefault(key, []).append(unit)
-    return groups
+            groups.setdefault(text(unit), []).append(unit)
+    return {key: group for key, group in groups.items() if len(group) > 1}
 
 
 def inconsistent_source(
     units: list[Unit], ctx: Context
 ) -> Iterable[tuple[Unit, str, tuple[str, ...]]]:
     """The same normalized source sentence translated differently: the minority versions."""
-    for group in _repeated(units, ctx.values(source_group, units)).values():
+    groups = _repeated(units, ctx.values(source_group, units), lambda unit: source_text(unit, ctx))
+    for group in groups.values():
         versions = Counter(" ".join(u.target.split()) for u in group)
         if len(versions) < 2:
             continue
@@ -75,7 +93,7 @@ def inconsistent_target(
     units: list[Unit], ctx: Context
 ) -> Iterable[tuple[Unit, str, tuple[str, ...]]]:
     """One translation for different source sentences (beyond punctuation and spacing)."""
-    groups = _repeated(units, ctx.values(target_group, units))
+    groups = _repeated(units, ctx.values(target_group, units), lambda unit: target_text(unit, ctx))
     groups.pop("", None)  # no words at all: nothing to compare
     for group in groups.values():
         sources = {_source_key(u.source) for u in group}

@@ -10,6 +10,7 @@ the findings are the same, in the same order, as from one process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -202,16 +203,20 @@ _job: tuple[list[list[Unit]], Sequence[Check], Context] | None = None
 
 
 def _set_job(job: tuple[list[list[Unit]], Sequence[Check], Context]) -> None:
+    """Start a worker process: its job, and no cyclic garbage collection for its life. A
+    collection would walk every object the process was forked with, copying each page of
+    the parent's memory it touches; the process ends after one chunk, and reference
+    counting frees what it made."""
     global _job
     _job = job
+    gc.disable()
 
 
 def _check_job_chunk(n: int) -> _ChunkResult:
     """In a worker process: `_check_chunk` of the job's chunk `n`."""
     assert _job is not None, "a worker process starts with its job"
     chunks, checks, ctx = _job
-    with paused_gc():
-        return _check_chunk(chunks[n], checks, ctx)
+    return _check_chunk(chunks[n], checks, ctx)
 
 
 def units_from_po(path: Path, name: str | None = None) -> list[Unit]:
