@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import threading
 from pathlib import Path
@@ -13,6 +12,7 @@ import polib
 import pytest
 
 from tests.conftest import REPO, approved_entry
+from workbench.forked import can_fork
 from workbench.qa import runner
 from workbench.qa.consistency_checks import target_text
 from workbench.qa.context import Context
@@ -302,10 +302,7 @@ def as_rows(found: list[Finding]) -> list[tuple[dict[str, object], str | None]]:
     return [(f.as_json(), f.waived) for f in found]
 
 
-FORK = "fork" in multiprocessing.get_all_start_methods()
-
-
-@pytest.mark.skipif(not FORK, reason="worker processes are forked")
+@pytest.mark.skipif(not can_fork(), reason="worker processes are forked")
 def test_parallel_run_finds_what_one_process_finds(monkeypatch: pytest.MonkeyPatch) -> None:
     matcher = Matcher(load_glossary(REPO / "glossary").active(), stopwords())
     units = translation_units(12)
@@ -329,7 +326,7 @@ def test_parallel_run_finds_what_one_process_finds(monkeypatch: pytest.MonkeyPat
 def test_only_a_single_threaded_process_with_many_units_forks() -> None:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert runner.process_count(10) == 1
-    assert runner.process_count(10**9) == (cpus if FORK else 1)
+    assert runner.process_count(10**9) == (cpus if can_fork() else 1)
     started, stop = threading.Event(), threading.Event()
 
     def wait() -> None:

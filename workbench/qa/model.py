@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -25,9 +26,9 @@ class Unit:
     hits: list[object] = field(default_factory=list)
     """Glossary hits in the source, filled by the runner (`terms.matcher.Hit`)."""
 
-    @property
+    @cached_property
     def translated(self) -> bool:
-        """Whether the target has more than whitespace."""
+        """Whether the target has more than whitespace (a unit's texts do not change)."""
         return bool(self.target) and not self.target.isspace()
 
 

@@ -10,14 +10,12 @@ the findings are the same, in the same order, as from one process.
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
 import threading
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from workbench.forked import can_fork, fork_map
 from workbench.gc_pause import paused_gc
 from workbench.qa.context import Context, PerUnit
 from workbench.qa.model import Finding, Unit, parse_waivers
@@ -148,7 +146,7 @@ def process_count(units: int) -> int:
     """How many processes `check_units` shares `units` units among (without a context): one
     per CPU, each with at least `MIN_UNITS_PER_PROCESS` units. A process running threads
     (the TUI) stays alone: a forked copy could inherit a lock some thread holds."""
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    if not can_fork() or threading.active_count() > 1:
         return 1
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(cpus or 1, units // MIN_UNITS_PER_PROCESS))
@@ -168,17 +166,14 @@ def _issues_in_parallel(
     are, and would hold the run back."""
     size = -(-len(units) // processes)
     chunks = [units[start : start + size] for start in range(0, len(units), size)]
-    fork = multiprocessing.get_context("fork")
     issues: list[_Issue] = []
     derived = _per_unit(checks)
-    with ProcessPoolExecutor(
-        len(chunks), fork, initializer=_set_job, initargs=((chunks, checks, ctx),)
-    ) as pool:
-        for n, (chunk_issues, values) in enumerate(pool.map(_check_job_chunk, range(len(chunks)))):
-            issues += [(n * size + i, rank, m, related) for i, rank, m, related in chunk_issues]
-            translated = [unit for unit in chunks[n] if unit.translated]
-            for derive, found in zip(derived, values, strict=True):
-                ctx.remember_values(derive, translated, found)
+    results = fork_map(lambda n: _check_chunk(chunks[n], checks, ctx), len(chunks))
+    for n, (chunk_issues, values) in enumerate(results):
+        issues += [(n * size + i, rank, m, related) for i, rank, m, related in chunk_issues]
+        translated = [unit for unit in chunks[n] if unit.translated]
+        for derive, found in zip(derived, values, strict=True):
+            ctx.remember_values(derive, translated, found)
     return issues
 
 
@@ -196,27 +191,6 @@ def _check_chunk(units: list[Unit], checks: Sequence[Check], ctx: Context) -> _C
         for derive, found in zip(derived, values, strict=True):
             found += ctx.values(derive, [unit for _, unit in translated])
     return issues, values
-
-
-_job: tuple[list[list[Unit]], Sequence[Check], Context] | None = None
-"""In a worker process: the chunks, the checks and the context it was forked with."""
-
-
-def _set_job(job: tuple[list[list[Unit]], Sequence[Check], Context]) -> None:
-    """Start a worker process: its job, and no cyclic garbage collection for its life. A
-    collection would walk every object the process was forked with, copying each page of
-    the parent's memory it touches; the process ends after one chunk, and reference
-    counting frees what it made."""
-    global _job
-    _job = job
-    gc.disable()
-
-
-def _check_job_chunk(n: int) -> _ChunkResult:
-    """In a worker process: `_check_chunk` of the job's chunk `n`."""
-    assert _job is not None, "a worker process starts with its job"
-    chunks, checks, ctx = _job
-    return _check_chunk(chunks[n], checks, ctx)
 
 
 def units_from_po(path: Path, name: str | None = None) -> list[Unit]:
