@@ -67,6 +67,8 @@ def parse_waivers(comment: str) -> dict[str, str]:
     """Waivers in a translator comment: `kwb-ok: CHECK — reason`. PO editors wrap long
     comments, so the lines after a waiver continue its reason."""
     found: dict[str, str] = {}
+    if "kwb-ok" not in comment:
+        return found
     current: str | None = None
     for line in comment.splitlines():
         m = _WAIVER.search(line)

@@ -196,19 +196,13 @@ def _check_chunk(units: list[Unit], checks: Sequence[Check], ctx: Context) -> _C
 def units_from_po(path: Path, name: str | None = None) -> list[Unit]:
     """The live entries of a PO file as QA units."""
     units = []
+    name = name or path.name
     for entry in read_catalog(path).entries:
         waivers = parse_waivers(entry.tcomment or "")
         for flag in entry.flags:
             if flag.startswith("kwb-ok-"):
                 waivers.setdefault(flag.removeprefix("kwb-ok-"), "")
         units.append(
-            Unit(
-                name or path.name,
-                entry.msgctxt or "",
-                entry.msgid,
-                entry.msgstr,
-                state(entry),
-                waivers,
-            )
+            Unit(name, entry.msgctxt or "", entry.msgid, entry.msgstr, state(entry), waivers)
         )
     return units

@@ -87,9 +87,39 @@ def map_spans(offsets: OffsetMap, spans: list[tuple[int, int]]) -> list[tuple[in
     """`offsets.span` for many non-overlapping spans sorted by start, in one linear pass."""
     if offsets.is_identity:
         return spans
+    if offsets.parent is None or offsets.parent.is_identity:
+        return _map_spans_one_level(offsets, spans)
     starts = _map_sorted(offsets, [s for s, _ in spans], end=False)
     ends = _map_sorted(offsets, [e for _, e in spans], end=True)
     return [(s, max(s, e)) for s, e in zip(starts, ends, strict=True)]
+
+
+def _map_spans_one_level(offsets: OffsetMap, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`map_spans` through a map of one level. Between two edits both ends of a span move
+    by the same amount, so the spans there are shifted in one list comprehension; only the
+    spans touching an edit are mapped one by one (`OffsetMap.span`)."""
+    span_starts = [start for start, _ in spans]
+    out: list[tuple[int, int]] = []
+    i, count = 0, len(spans)
+    after = -1  # where the previous edit ends (normalized): spans from there on are clean
+    delta = 0
+    for k in range(len(offsets.edits) + 1):
+        edit = offsets.edits[k] if k < len(offsets.edits) else None
+        stop = count if edit is None else bisect_left(span_starts, edit.norm_start, i)
+        # spans[i:stop] start before this edit; the first may touch the previous edit, the
+        # last may reach into this one
+        while i < stop and (spans[i][0] < after or spans[i][1] <= after):
+            out.append(offsets.span(*spans[i]))
+            i += 1
+        clean = stop
+        if edit is not None and clean > i and spans[clean - 1][1] > edit.norm_start:
+            clean -= 1
+        out += [(start + delta, end + delta) for start, end in spans[i:clean]]
+        out += [offsets.span(*span) for span in spans[clean:stop]]
+        i = stop
+        if edit is not None:
+            after, delta = edit.norm_end, edit.orig_end - edit.norm_end
+    return out
 
 
 def _map_sorted(offsets: OffsetMap, points: list[int], end: bool) -> list[int]:
