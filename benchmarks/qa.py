@@ -4,7 +4,9 @@
 The pairs are the seeds' reviewed translations, each copy made distinct by a number added to
 both sides (so number checks have work to do). The glossary is the curated one plus
 invented Sorani-like terms up to 10,000 (see benchmarks/glossary.py).
-Run: python benchmarks/qa.py [--pairs N] [--terms N]
+kwb runs `--repeat` times (a median is steadier on a shared machine than one run); pofilter,
+some twenty times slower, once.
+Run: python benchmarks/qa.py [--pairs N] [--terms N] [--repeat N]
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -77,6 +80,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pairs", type=int, default=100_000)
     parser.add_argument("--terms", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     print(f"kwb {__version__} QA benchmark")
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,12 +95,17 @@ def main() -> None:
             f"{processes} process{'es' if processes > 1 else ''}\n"
         )
 
-        start = time.perf_counter()
-        units = units_from_po(po_path)
-        loaded = time.perf_counter()
-        findings = check_units(units, matcher)
-        kwb_seconds = time.perf_counter() - start
-        check_seconds = time.perf_counter() - loaded
+        runs = []
+        for _ in range(args.repeat):
+            matcher = Matcher(entries, stopwords())  # no word analyses kept from a run before
+            start = time.perf_counter()
+            units = units_from_po(po_path)
+            loaded = time.perf_counter()
+            findings = check_units(units, matcher)
+            runs.append((time.perf_counter() - start, time.perf_counter() - loaded))
+        kwb_seconds = statistics.median(total for total, _ in runs)
+        check_seconds = statistics.median(checks for _, checks in runs)
+        spread = [args.pairs / total for total, _ in runs]
         chars = sum(len(u.source) + len(u.target) for u in units) / len(units)
 
         pofilter = shutil.which("pofilter") or str(Path(sys.executable).parent / "pofilter")
@@ -115,6 +124,11 @@ def main() -> None:
         )
 
     print(f"average pair: {chars:.0f} characters (Sorani + English)")
+    if len(runs) > 1:
+        print(
+            f"kwb: median of {len(runs)} runs (end to end: "
+            f"{min(spread):,.0f}–{max(spread):,.0f} pairs/s)"
+        )
     print(f"{'':<34}{'pairs/s':>10}{'seconds':>10}{'findings':>10}")
     print(
         f"{'kwb checks only (pairs in memory)':<34}"
