@@ -18,6 +18,7 @@ from workbench.qa.consistency_checks import target_text
 from workbench.qa.context import Context
 from workbench.qa.english import stems
 from workbench.qa.model import Finding, Unit
+from workbench.qa.numbers import english_words, sorani_number_words
 from workbench.qa.registry import CHECKS
 from workbench.qa.runner import check_units, units_from_po
 from workbench.terms.glossary import load_glossary, stopwords
@@ -374,6 +375,72 @@ def test_batch_pass_finds_each_source_s_terms_and_key() -> None:
 )
 def test_numbers_through_the_fast_paths(source: str, target: str, expected: list[str]) -> None:
     assert findings(source, target, "number-mismatch") == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        # Spelled numbers are read whole on both sides, whatever the other side uses.
+        ("بیست و پێنج کەس کوژران.", "Twenty-five people were killed.", []),
+        ("بیست و پێنج کەس کوژران.", "25 people were killed.", []),
+        ("سێ سەد سەرباز گەیشتن.", "300 soldiers arrived.", []),
+        ("دوو هەزار و پێنج سەد خێزان", "2,500 families", []),
+        ("دوو هەزار و پێنج سەد خێزان", "two thousand five hundred families", []),
+        ("سی و یەک کەس", "31 people", []),  # یەک is a number inside a number
+        ("دە هەزار کەس", "10,000 people", []),
+        ("پێنج ملیۆن دۆلار", "$5 million", []),
+        ("سەد و پەنجا کەس", "a hundred and fifty people", []),
+        ("هەزار کەس", "a thousand people", []),
+        ("دووسەد کەس", "200 people", []),
+        ('گوتی: "دوو سەرچاوە', 'said: "Two sources', []),  # after a quotation mark
+        ("یەک لە سەربازەکان", "one of the soldiers", []),  # یەک alone is "a" or "one"
+        ("٥ هەزار", "5,000", []),  # a scale word after digits is the digits' scale
+        # and what is wrong is still wrong
+        (
+            "بیست و پێنج کەس",
+            "20 people",
+            ["missing in the translation: 25", "not in the source: 20"],
+        ),
+        ("سێ سەد سەرباز", "three soldiers", ["missing in the translation: 300"]),
+        ('گوتی: "دوو سەرچاوە', 'said: "Sources', ["missing in the translation: 2"]),
+        ("دوو و سێ", "5", ["missing in the translation: 2, 3", "not in the source: 5"]),
+    ],
+)
+def test_spelled_numbers_are_read_whole(source: str, target: str, expected: list[str]) -> None:
+    assert findings(source, target, "number-mismatch") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("two thousand five hundred and six", [2506]),
+        ("three hundred fifty", [350]),
+        ("twenty five", [25]),
+        ("ten five-minute breaks", [10, 5]),  # only tens from twenty take a unit unjoined
+        ("one or two", [1, 2]),
+        ("a million", [1_000_000]),
+        ("5 million", []),  # digits: english_digits reads them
+        ("nine hundred ninety-nine thousand", [999_000]),
+    ],
+)
+def test_english_spelled_numbers(text: str, values: list[float]) -> None:
+    assert english_words(text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("سێ سەد و بیست و پێنج", [325]),
+        ("دوو ملیۆن و پێنج سەد هەزار", [2_500_000]),
+        ("یەک ملیۆن", [1_000_000]),
+        ("یەک", []),
+        ("دە", []),
+        ("حەوت، هەشت", [7, 8]),  # punctuation between: two numbers
+        ("نۆسەد و نەوەد و نۆ", [999]),
+    ],
+)
+def test_sorani_spelled_numbers(text: str, values: list[float]) -> None:
+    assert sorani_number_words(key_text(text)) == values
 
 
 @pytest.mark.parametrize(

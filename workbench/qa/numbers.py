@@ -8,11 +8,12 @@ names (٣١ی کانوونی یەکەمی ٢٠٢١ = 31 December 2021); English 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from workbench.qa.spelled_numbers import Word, read_spelled
 from workbench.text import key_text
 
 
@@ -55,6 +56,7 @@ class Tables:
     scale_en: dict[str, float]
     words_en: dict[str, float]
     words_ckb: dict[str, float]
+    bound_ckb: dict[str, float]
     months_ckb: dict[str, int]
     months_en: dict[str, int]
 
@@ -73,6 +75,7 @@ def tables() -> Tables:
         scale_en={k: float(v) for k, v in rows["scale-en"].items()},
         words_en={k: float(v) for k, v in rows["word-en"].items()},
         words_ckb={key_text(k): float(v) for k, v in rows["word-ckb"].items()},
+        bound_ckb={key_text(k): float(v) for k, v in rows["word-ckb-bound"].items()},
         months_ckb={key_text(k): int(v) for k, v in rows["month-ckb"].items()},
         months_en={k: int(v) for k, v in rows["month-en"].items()},
     )
@@ -92,7 +95,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ckb_scale = "|".join(sorted(map(re.escape, t.scale_ckb), key=len, reverse=True))
     en_scale = "|".join(sorted(t.scale_en, key=len, reverse=True))
     en_words = "|".join(sorted(t.words_en, key=len, reverse=True))
-    ckb_words = "|".join(sorted(map(re.escape, t.words_ckb), key=len, reverse=True))
+    ckb_spelled = "|".join(
+        sorted(map(re.escape, {*t.words_ckb, *t.bound_ckb, *t.scale_ckb}), key=len, reverse=True)
+    )
     ckb_months = "|".join(sorted(map(re.escape, t.months_ckb), key=len, reverse=True))
     en_months = "|".join(sorted(t.months_en, key=len, reverse=True))
     ckb_number, en_number = _number(r"[\d.,]"), _number(r"[\w.,]")
@@ -103,10 +108,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "en": re.compile(en_number + en_suffix, re.IGNORECASE),
         # In ASCII text \d is [0-9], which the regex engine tests faster.
         "en_ascii": re.compile(_number(r"[\w.,]", "[0-9]") + en_suffix, re.IGNORECASE),
-        "en_word": re.compile(rf"\b({en_words})(?:-({en_words}))?\b", re.IGNORECASE),
-        # A number word, then whitespace or the end: it is a whole word when whitespace or
-        # the start of the key comes before it.
-        "ckb_word": re.compile(rf"(?:{ckb_words})(?!\S)"),
+        # The words of spelled numbers (`spelled_numbers`), as whole words.
+        "en_spelled": re.compile(rf"\b(?:{en_words}|{en_scale})\b", re.IGNORECASE),
+        "ckb_spelled": re.compile(rf"(?<!\w)(?:{ckb_spelled})(?!\w)"),
         "ckb_month": re.compile(ckb_months),
         "ckb_date": re.compile(
             rf"(?:(?<!\d)(\d{{1,2}})\s*ی?\s+)?({ckb_months})(?:ی|[^\W\d]*(?=\s|$|[^\w]))(?:\s+(?:ساڵی\s+)?(\d{{4}}))?"
@@ -194,14 +198,41 @@ def sorani_numbers(text: str, key: str | None = None) -> list[float]:
 
 
 def sorani_number_words(key: str) -> list[float]:
-    """Numbers written as Sorani words (دوو, سێ …) in a matching key: the whitespace-separated
-    words of the key that are number words."""
-    words = tables().words_ckb
-    return [
-        words[m.group()]
-        for m in _patterns()["ckb_word"].finditer(key)
-        if m.start() == 0 or key[m.start() - 1].isspace()
-    ]
+    """Numbers spelled out in Sorani (دوو, بیست و پێنج, سێ سەد, دوو هەزار) in a matching key,
+    each read whole (`spelled_numbers`)."""
+    words = _words(key, _patterns()["ckb_spelled"], _AND_CKB, "", str)
+    if not words:
+        return []
+    t = tables()
+    return read_spelled(words, t.words_ckb, t.scale_ckb, _AND_CKB, t.bound_ckb, t.scale_ckb)
+
+
+_AND_CKB = key_text("و")
+_ENGLISH_SCALES_ALONE = ("thousand", "million", "billion", "trillion")
+_SPACES = " \t\n\r\f\v\u00a0"
+_LAST_WORD = re.compile(r"\w+\Z")
+
+
+def _words(
+    text: str, pattern: re.Pattern[str], joiner: str, joints: str, fold: Callable[[str], str]
+) -> list[Word]:
+    """What `read_spelled` needs of `text`: the number and scale words `pattern` finds, the
+    joiner where it alone stands between two of them, and an empty word for whatever else
+    does (which ends a number; it is digits when a number in digits comes just before)."""
+    words = []
+    end = 0
+    for m in pattern.finditer(text):
+        between = text[end : m.start()]
+        gap = between.strip(_SPACES + joints)
+        if gap and fold(gap) == joiner and end:
+            words.append(Word(joiner, True, False))
+        elif gap:
+            before = _LAST_WORD.search(between.rstrip(_SPACES + joints))
+            digits = before is not None and any(map(str.isdigit, before.group()))
+            words.append(Word("", False, digits))
+        words.append(Word(fold(m.group()), True, False))
+        end = m.end()
+    return words
 
 
 def english_digits(text: str) -> list[float]:
@@ -214,13 +245,13 @@ def english_digits(text: str) -> list[float]:
 
 
 def english_words(text: str) -> list[float]:
-    """Numbers written as words (three, twenty-five) in English text."""
+    """Numbers spelled out in English (three, twenty-five, two thousand five hundred), each
+    read whole (`spelled_numbers`)."""
+    words = _words(text, _patterns()["en_spelled"], "and", "-", _fold)
+    if not words:
+        return []
     t = tables()
-    words = []
-    for m in _patterns()["en_word"].finditer(text):
-        value = t.words_en[_fold(m[1])] + (t.words_en[_fold(m[2])] if m[2] else 0)
-        words.append(value)
-    return words
+    return read_spelled(words, t.words_en, t.scale_en, "and", alone=_ENGLISH_SCALES_ALONE)
 
 
 def sorani_dates(text: str, key: str | None = None) -> list[Date]:
