@@ -411,6 +411,41 @@ def test_spelled_numbers_are_read_whole(source: str, target: str, expected: list
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "numbers", "dates"),
+    [
+        # Dates in digits: day/month/year or year/month/day in Sorani; English any way.
+        ("لە ٢٠٢١/١٢/٣١ گەیشتن.", "They arrived on 31 December 2021.", [], []),
+        ("لە ٣١/١٢/٢٠٢١ گەیشتن.", "They arrived on December 31, 2021.", [], []),
+        ("لە ٣١/١٢/٢٠٢١ گەیشتن.", "They arrived on 31/12/2021.", [], []),
+        ("لە ٣١ی کانوونی یەکەمی ٢٠٢١ گەیشتن.", "They arrived on 12/31/2021.", [], []),
+        ("لە ٣/٤/٢٠٢١ گەیشتن.", "They arrived on April 3, 2021.", [], []),
+        (
+            "لە ٣/٤/٢٠٢١ گەیشتن.",
+            "They arrived on March 4, 2021.",
+            ["missing in the translation: 3"],
+            ["the source says 3 April 2021; the translation has 4 March 2021"],
+        ),
+        (
+            "لە ٣١/١٢/٢٠٢١ گەیشتن.",
+            "They arrived on Friday.",
+            ["missing in the translation: 12, 31, 2021"],
+            ["the source says 31 December 2021; the translation has no date"],
+        ),
+        # Separators and scales as Sorani writers type them.
+        ("١،٥٠٠ کەس", "1,500 people", [], []),  # Arabic comma for ٬
+        ("٢ هەزار و ٥٠٠ کەس", "2,500 people", [], []),
+        ("٣ ملیۆن و ٥٠٠ هەزار دۆلار", "$3.5 million", [], []),
+        ("٥ ملیۆن دۆلار و ٣ ملیۆن دینار", "$5 million and 3 million dinars", [], []),
+    ],
+)
+def test_numbers_in_dates_and_as_typed(
+    source: str, target: str, numbers: list[str], dates: list[str]
+) -> None:
+    assert findings(source, target, "number-mismatch") == numbers
+    assert findings(source, target, "date-mismatch") == dates
+
+
+@pytest.mark.parametrize(
     ("text", "values"),
     [
         ("two thousand five hundred and six", [2506]),

@@ -7,6 +7,7 @@ from collections import Counter
 from workbench.qa.context import Context
 from workbench.qa.model import Unit
 from workbench.qa.numbers import (
+    Date,
     date_agrees,
     english_dates,
     english_digits,
@@ -17,10 +18,16 @@ from workbench.qa.numbers import (
 )
 
 Issue = tuple[str, tuple[str, ...]]
+YEARS = (1900, 2100)
+"""Whole numbers in this range are shown as years are written."""
 
 
 def _show(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+    """A number as the message shows it: 13,000, 1.5, and a whole number that could be a
+    year as a year is written (2021, not 2,021)."""
+    if value != int(value):
+        return f"{value:,}"
+    return f"{value:.0f}" if YEARS[0] <= value <= YEARS[1] else f"{value:,.0f}"
 
 
 def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
@@ -31,7 +38,28 @@ def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
     target = english_digits(unit.target)
     if not spelled and sorted(source) == sorted(target):
         return []  # the same numbers in digits on both sides (or none at all)
-    return _number_issues(Counter(source), Counter(spelled), Counter(target), unit.target)
+    counts, target_counts = Counter(source), Counter(target)
+    _leave_to_dates(
+        sorani_dates(unit.source, key), english_dates(unit.target), counts, target_counts
+    )
+    return _number_issues(+counts, Counter(spelled), +target_counts, unit.target)
+
+
+def _leave_to_dates(
+    sources: list[Date], targets: list[Date], source: Counter[float], target: Counter[float]
+) -> None:
+    """Take out of the number counts the numbers of each source date that a target date
+    agrees with, where either is written in digits (2021/12/31 = 31 December 2021): its
+    month is then a number on one side only. The date check compares dates."""
+    used: set[int] = set()
+    for date in sources:
+        for n, other in enumerate(targets):
+            if n in used or not (date.numeric or other.numeric) or not date_agrees(date, [other]):
+                continue
+            used.add(n)
+            source.subtract(date.numbers(other))
+            target.subtract(other.numbers(date))
+            break
 
 
 def _number_issues(

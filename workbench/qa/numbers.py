@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -24,6 +24,18 @@ class Date:
     day: int | None
     month: int
     year: int | None
+    numeric: bool = field(default=False, compare=False)
+    """Written in digits only (31/12/2021), its month a number too."""
+
+    def numbers(self, other: Date) -> list[float]:
+        """The numbers this date is written with that `other` (the same date in the other
+        language) gives too: the number check leaves those to the date check."""
+        parts = (
+            self.day if other.day else None,
+            self.month if self.numeric else None,
+            self.year if other.year else None,
+        )
+        return [float(part) for part in parts if part is not None]
 
     def __str__(self) -> str:
         parts = [
@@ -191,10 +203,23 @@ def sorani_numbers(text: str, key: str | None = None) -> list[float]:
     matching `key` when it is already known."""
     t = tables()
     key = key_text(text) if key is None else key
-    return [
-        _value(m[1], m[2], t.scale_ckb.get(m[3] or "", 1.0))
-        for m in _patterns()["ckb"].finditer(key)
-    ]
+    if "،" in key:  # ١،٥٠٠: the Arabic comma typed for the thousands separator ٬
+        key = _COMMA_THOUSANDS.sub(",", key)
+    found: list[float] = []
+    scale, end = 0.0, -1  # the scale of the number before, and where it ended
+    for m in _patterns()["ckb"].finditer(key):
+        value_scale = t.scale_ckb.get(m[3] or "", 1.0)
+        value = _value(m[1], m[2], value_scale)
+        if scale > 1 and value < scale and _AND.fullmatch(key, end, m.start()):
+            found[-1] += value  # ٢ هەزار و ٥٠٠ = 2,500; ٣ ملیۆن و ٥٠٠ هەزار = 3,500,000
+        else:
+            found.append(value)
+        scale, end = value_scale, m.end()
+    return found
+
+
+_COMMA_THOUSANDS = re.compile(r"(?<=\d)،(?=\d{3}(?!\d))")
+_AND = re.compile(r"\s+و\s+")
 
 
 def sorani_number_words(key: str) -> list[float]:
@@ -255,10 +280,15 @@ def english_words(text: str) -> list[float]:
 
 
 def sorani_dates(text: str, key: str | None = None) -> list[Date]:
-    """Dates in Sorani text; a bare month name (ئازار is also "pain") is not a date."""
+    """Dates in Sorani text: with a month name (a bare month name -- ئازار is also "pain" --
+    is not a date), then in digits: day/month/year or year/month/day."""
+    key = key_text(text) if key is None else key
+    return _sorani_written_dates(key) + _numeric_dates(key, _SORANI_DATE_ORDERS)
+
+
+def _sorani_written_dates(key: str) -> list[Date]:
     t = tables()
     p = _patterns()
-    key = key_text(text) if key is None else key
     if not p["ckb_month"].search(key):
         return []
     # A date begins with its day (a run of digits) or with its month name.
@@ -277,7 +307,12 @@ def sorani_dates(text: str, key: str | None = None) -> list[Date]:
 
 
 def english_dates(text: str) -> list[Date]:
-    """Dates in English text: 31 December 2021, December 31, 2021, December 2021."""
+    """Dates in English text: 31 December 2021, December 31, 2021, December 2021; then in
+    digits, read every way English writes them (31/12/2021, 12/31/2021, 2021-12-31)."""
+    return _english_written_dates(text) + _numeric_dates(text, _ENGLISH_DATE_ORDERS)
+
+
+def _english_written_dates(text: str) -> list[Date]:
     t = tables()
     p = _patterns()
     out = []
@@ -298,6 +333,31 @@ def english_dates(text: str) -> list[Date]:
             continue
         out.append(Date(None, t.months_en[_fold(m[1])], int(m[2])))
     return out
+
+
+_NUMERIC_DATE = re.compile(r"(?<![\w/-])(\d{1,4})([/-])(\d{1,2})\2(\d{1,4})(?![\w/-])")
+"""Three numbers joined by slashes or hyphens (the same twice): a date when some order of
+them is a day, a month and a four-digit year."""
+_SORANI_DATE_ORDERS = ("dmy", "ymd")
+_ENGLISH_DATE_ORDERS = ("dmy", "mdy", "ymd")
+
+
+def _numeric_dates(text: str, orders: tuple[str, ...]) -> list[Date]:
+    """Dates written in digits, each reading `orders` allows that makes sense (03/04/2021
+    is 3 April or March 4 in English: both are given, so either agrees)."""
+    if "/" not in text and "-" not in text:
+        return []
+    found = []
+    for m in _NUMERIC_DATE.finditer(text):
+        first, _, second, third = m.groups()
+        for order in orders:
+            parts = dict(zip(order, (first, second, third), strict=True))
+            day, month, year = int(parts["d"]), int(parts["m"]), parts["y"]
+            if len(year) == 4 and 1 <= month <= 12 and 1 <= day <= 31:
+                date = Date(day, month, int(year), numeric=True)
+                if date not in found:
+                    found.append(date)
+    return found
 
 
 def date_agrees(source: Date, targets: list[Date]) -> bool:
