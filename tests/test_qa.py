@@ -47,6 +47,8 @@ GLOSSARY = [
         adjectival_target="US",
     ),
     approved_entry("peshmerga", "پێشمەرگە", "Peshmerga"),
+    approved_entry("tehran", "تاران", "Tehran", type="place"),
+    approved_entry("anbar", "ئەنبار", "Anbar", type="place"),
 ]
 MATCHER = Matcher(GLOSSARY, stopwords())
 
@@ -140,6 +142,18 @@ def test_check_flags_the_bad_and_passes_the_good(
 ) -> None:
     assert findings(source, bad, check), f"{check} missed: {bad}"
     assert findings(source, good, check) == [], f"{check} false alarm: {good}"
+
+
+def test_a_term_inside_a_hyphenated_word_is_rendered() -> None:
+    source = "گرووپە چەکدارەکانی نزیک لە تاران لە ئەنبار هێرشیان کرد."
+    tehran_backed = "Tehran-backed armed groups attacked in Anbar."
+    assert findings(source, tehran_backed, "glossary-missing") == []
+    # but the article is not a word apart: al-Anbar is not the glossary's Anbar
+    al_anbar = "Tehran-backed armed groups attacked in al-Anbar."
+    assert [m.split(" ")[0] for m in findings(source, al_anbar, "glossary-missing")] == ["ئەنبار"]
+    # and a forbidden rendering is used inside a hyphenated word too
+    pmf = "گرووپەکانی حەشدی شەعبی هێرشیان کرد."
+    assert findings(pmf, "PMF (Popular Crowd-led) groups attacked.", "glossary-forbidden")
 
 
 def test_script_equivalent_punctuation_and_digits_are_not_flagged() -> None:

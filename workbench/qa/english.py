@@ -75,3 +75,20 @@ def contains(target_stems: str, rendering: str) -> bool:
     """Whether a rendering occurs (inflected or not) in a target given as `stems(target)`."""
     wanted = rendering_stems(rendering)
     return wanted.strip() != "" and wanted in target_stems
+
+
+_PARTING_HYPHEN = re.compile(r"(?<!\b[Aa]l)(?<!\b[Ee]l)-")
+"""A hyphen between two words of their own: not the one after the Arabic article (al-Anbar
+is not Anbar, nor al-Kadhimi Kadhimi)."""
+
+
+def part_stems(text: str) -> str:
+    """`stems` with hyphens parting words: "Tehran-backed" has Tehran in it. (`stems` keeps
+    hyphenated words whole, so that which rendering a target uses stays one thing.)"""
+    return stems(_PARTING_HYPHEN.sub(" ", text))
+
+
+@lru_cache(maxsize=65536)
+def rendering_part_stems(rendering: str) -> str:
+    """A rendering as `part_stems` cuts it (space-padded)."""
+    return part_stems(rendering)

@@ -9,7 +9,7 @@ from itertools import chain, compress
 from typing import NamedTuple
 
 from workbench.qa.context import Context
-from workbench.qa.english import rendering_stems
+from workbench.qa.english import part_stems, rendering_part_stems, rendering_stems
 from workbench.qa.model import Unit
 from workbench.terms.matcher import Hit
 from workbench.terms.model import Entry
@@ -56,7 +56,6 @@ class _Renderings(NamedTuple):
     """The stems of the other acceptable renderings."""
     forbidden: tuple[str, ...]
     """The forbidden renderings that have a word to look for."""
-    forbidden_stems: tuple[str, ...]
 
 
 def _stemmed(renderings: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -86,7 +85,7 @@ def _renderings(hit: Hit) -> _Renderings:
             own,
             own_stems,
             _stemmed(r for r in options if r not in own)[1],
-            *_stemmed(entry.forbidden),
+            _stemmed(entry.forbidden)[0],
         )
         cached = cache[id(entry)] = (entry, found)
     return cached[1]
@@ -118,7 +117,7 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
         if not isinstance(hit, Hit):
             continue
         cached = known[hit.adjectival].get(id(hit.entry))
-        term, options, own, own_stems, other_stems, bad, bad_stems = (
+        term, options, own, own_stems, other_stems, bad = (
             _renderings(hit) if cached is None else cached[1]
         )
         entry_id = hit.entry.id
@@ -139,11 +138,33 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
                 uses.append((term, own[has_own.index(True)]))
         if not new_entry:
             continue
-        if options and not used and not any(map(has, other_stems)):
+        if (
+            options
+            and not used
+            and not any(map(has, other_stems))
+            and not any(_in_parts(unit, ctx, options))
+        ):
             missing.append((hit, options))
         if bad:
-            forbidden += [(hit, r) for r in compress(bad, map(has, bad_stems))]
+            forbidden += [(hit, r) for r in compress(bad, _in_parts(unit, ctx, bad))]
     return _InTarget(missing, forbidden, tuple(uses))
+
+
+def _target_parts(unit: Unit, ctx: Context) -> str:
+    """The target's `part_stems`."""
+    return part_stems(unit.target) if "-" in unit.target else ctx.target_stems(unit)
+
+
+def _in_parts(unit: Unit, ctx: Context, renderings: Iterable[str]) -> list[bool]:
+    """Whether each rendering is in the target, hyphenated words taken apart: a term is
+    rendered in "Tehran-backed", a forbidden word used in "Daesh-held". (Which rendering
+    term-inconsistent counts keeps them whole, so that al-Kadhimi is not also Kadhimi.)"""
+    target = ctx.value(_target_parts, unit)
+    found = []
+    for rendering in renderings:
+        wanted = rendering_part_stems(rendering)
+        found.append(bool(wanted.strip()) and wanted in target)
+    return found
 
 
 def missing(unit: Unit, ctx: Context) -> list[Issue]:
