@@ -163,6 +163,15 @@ def test_script_equivalent_punctuation_and_digits_are_not_flagged() -> None:
         assert findings(source, target, check) == []
 
 
+def test_a_closing_quotation_takes_the_english_full_stop_inside() -> None:
+    source = "گوتی: «ئێمە ئامادەین»"  # Sorani often ends on the guillemet, no stop
+    assert findings(source, 'He said: "We are ready."', "punctuation") == []
+    assert findings(source, 'He said: "Are we ready?"', "punctuation") == [
+        "ends with '?', the source with 'none'"
+    ]
+    assert findings("گوتی (ئامادەین)", "He said (ready).", "punctuation")  # not a quotation
+
+
 def test_length_ratio_against_the_corpus() -> None:
     units = [
         Unit(

@@ -14,6 +14,7 @@ Issue = tuple[str, tuple[str, ...]]
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff\u0640\u00ad]")
 _CLOSERS = "\"'”’»)]"
+_QUOTE_CLOSERS = "\"'”’»"
 _FINAL = {
     ".": ".",
     "؟": "?",
@@ -52,11 +53,17 @@ def _final(text: str) -> str:
     return _FINAL.get(stripped[-1:], "") if stripped else ""
 
 
+def _quoted_ending(source: str, source_end: str, target_end: str) -> bool:
+    """A quotation that ends the source with no stop of its own (گوتی: «ئامادەین»), where the
+    English closes the sentence inside its quotation marks as English does ("ready.")."""
+    return not source_end and target_end == "." and source.rstrip()[-1:] in _QUOTE_CLOSERS
+
+
 def punctuation(unit: Unit, ctx: Context) -> list[Issue]:
     """Final punctuation that differs (؟ = ?, ، = ,, ؛ = ;), unbalanced quotes or brackets."""
     issues: list[Issue] = []
     source_end, target_end = _final(unit.source), _final(unit.target)
-    if source_end != target_end:
+    if source_end != target_end and not _quoted_ending(unit.source, source_end, target_end):
         issues.append(
             (
                 f"ends with {target_end or 'no punctuation'!r}, "
