@@ -265,8 +265,7 @@ REVIEW: dict[tuple[str, str], str] = {
     (
         "glossary-missing",
         "news/079",
-    ): "false: 'gunmen' is the plural of the admitted 'gunman' (the stemmer only strips -s); "
-    "تیرۆر کرا = 'was assassinated', not terrorism",
+    ): "false: تیرۆر کرا = 'was assassinated', not terrorism",
     (
         "glossary-missing",
         "news/100",
@@ -316,6 +315,11 @@ REVIEW: dict[tuple[str, str], str] = {
         "news/111",
     ): "false: the Kurdistan Region's counterterrorism forces are not Iraq's Counter-Terrorism "
     "Service; the entry lumps two referents",
+    (
+        "term-inconsistent",
+        "news/079",
+    ): "not an error: the unidentified 'gunmen' of a shooting is the usual wire term; admitted "
+    "variant, a consistency nit at most",
     (
         "term-inconsistent",
         "news/158",

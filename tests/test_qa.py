@@ -393,6 +393,9 @@ def test_batch_pass_finds_each_source_s_terms_and_key() -> None:
         ("no numbers", "in the 12th year", ["not in the source: 12"]),
         # Turkish İ and ı match i case-insensitively (THİRTY, MİLLİON): read as i.
         ("سی کەس هاتن", "THİRTY people came", []),
+        # A number that is part of a name may come with the English name alone.
+        ("ڤاکسینی کۆرۆنا", "a vaccine against COVID-19", []),
+        ("فڕۆکە", "an F-16 and 3 others", ["not in the source: 3"]),
         ("٥ ملیۆن", "5 MİLLİON", []),
     ],
 )
@@ -528,6 +531,10 @@ def test_untranslated_fast_paths() -> None:
     assert findings("٢٠٢٤", "2024", "untranslated")  # digits only: keys are equal
     assert not findings("پێشمەرگە", "Peshmerga", "untranslated")
     assert findings("پێشمەرگە هات", "The ﭘێشمەرگە came", "untranslated")  # presentation form
+
+
+def test_plurals_in_men_are_the_renderings_in_man() -> None:
+    assert stems("Gunmen and policemen, women in Yemen") == " gunman and policeman woman in yemen "
 
 
 def test_ascii_fast_paths_read_text_as_the_general_path_does() -> None:

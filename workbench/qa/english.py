@@ -31,7 +31,13 @@ def stem(word: str) -> str:
         return lower[:-1]  # Iraqis, Sunnis, Yazidis (but crisis, basis keep their s)
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
         return lower[:-1]
+    if lower.endswith("men") and len(lower) > 4 and lower not in _NOT_MEN:
+        return lower[:-3] + "man"  # gunmen, policemen, spokesmen, women
     return lower
+
+
+_NOT_MEN = frozenset({"yemen", "specimen", "abdomen", "regimen", "acumen", "stamen", "hymen"})
+"""Words in -men that are not plurals of -man."""
 
 
 _RUN = re.compile(r"[A-Za-z0-9.'’-]+")

@@ -11,6 +11,7 @@ from workbench.qa.numbers import (
     date_agrees,
     english_dates,
     english_digits,
+    english_name_numbers,
     english_words,
     sorani_dates,
     sorani_number_words,
@@ -42,7 +43,8 @@ def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
     _leave_to_dates(
         sorani_dates(unit.source, key), english_dates(unit.target), counts, target_counts
     )
-    return _number_issues(+counts, Counter(spelled), +target_counts, unit.target)
+    named = Counter(english_name_numbers(unit.target))
+    return _number_issues(+counts, Counter(spelled), +target_counts, unit.target, named)
 
 
 def _leave_to_dates(
@@ -63,15 +65,20 @@ def _leave_to_dates(
 
 
 def _number_issues(
-    source: Counter[float], spelled: Counter[float], target: Counter[float], text: str
+    source: Counter[float],
+    spelled: Counter[float],
+    target: Counter[float],
+    text: str,
+    named: Counter[float],
 ) -> list[Issue]:
-    """The numbers missing from the English `text` and the digit numbers it adds."""
+    """The numbers missing from the English `text` and the digit numbers it adds (but for
+    the `named` ones, part of a name like COVID-19)."""
     missing = [v for v, n in source.items() if target[v] < n]
     if missing or spelled:  # wire style spells out small numbers: "three years"
         available = target + Counter(english_words(text))
         missing = [v for v, n in source.items() if available[v] < n]
         missing += [v for v, n in spelled.items() if available[v] < source[v] + n]
-    extra = [v for v, n in target.items() if source[v] + spelled[v] < n]
+    extra = [v for v, n in (target - named).items() if source[v] + spelled[v] < n]
     issues: list[Issue] = []
     if missing:
         issues.append(

@@ -269,6 +269,15 @@ def english_digits(text: str) -> list[float]:
     ]
 
 
+_NAME_NUMBER = re.compile(r"(?<=[^\W\d_]-)\d+(?![\d.,]?\w)")
+
+
+def english_name_numbers(text: str) -> list[float]:
+    """Numbers that are part of a name, joined to a word by a hyphen (COVID-19, F-16,
+    Su-25): a translation may add them where the Sorani has none (کۆرۆنا)."""
+    return [float(m.group()) for m in _NAME_NUMBER.finditer(text)] if "-" in text else []
+
+
 def english_words(text: str) -> list[float]:
     """Numbers spelled out in English (three, twenty-five, two thousand five hundred), each
     read whole (`spelled_numbers`)."""
