@@ -71,6 +71,10 @@ def _name(path: Path, proj: object) -> str:
         return str(path)
 
 
+_ENTRY_WIDTH = 12
+"""Enough for an entry id's last part (a hash of ten characters)."""
+
+
 def _report(shown: list, findings: list, units: int) -> None:  # type: ignore[type-arg]
     from collections import Counter
 
@@ -79,10 +83,14 @@ def _report(shown: list, findings: list, units: int) -> None:  # type: ignore[ty
     out = console()
     colours = {"error": "red", "warning": "yellow", "info": "dim"}
     for file in dict.fromkeys(f.file for f in shown):
+        rows = [f for f in shown if f.file == file]
         table = Table(title=file, show_lines=False, expand=True)
-        for column, ratio in (("entry", 2), ("check", 2), ("severity", 1), ("message", 6)):
-            table.add_column(column, ratio=ratio, overflow="fold")
-        for f in (f for f in shown if f.file == file):
+        # The short columns keep their words whole; the message takes the rest of the line.
+        table.add_column("entry", overflow="fold", max_width=_ENTRY_WIDTH)
+        table.add_column("check", no_wrap=True, min_width=max(len(f.check) for f in rows))
+        table.add_column("severity", no_wrap=True, min_width=max(len(f.severity) for f in rows))
+        table.add_column("message", ratio=1, overflow="fold")
+        for f in rows:
             message = f.message + (
                 f"  [dim](waived: {f.waived})[/dim]" if f.waived is not None else ""
             )
