@@ -56,6 +56,7 @@ class _Renderings(NamedTuple):
     """The stems of the other acceptable renderings."""
     forbidden: tuple[str, ...]
     """The forbidden renderings that have a word to look for."""
+    forbidden_stems: tuple[str, ...]
 
 
 def _stemmed(renderings: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -85,7 +86,7 @@ def _renderings(hit: Hit) -> _Renderings:
             own,
             own_stems,
             _stemmed(r for r in options if r not in own)[1],
-            _stemmed(entry.forbidden)[0],
+            *_stemmed(entry.forbidden),
         )
         cached = cache[id(entry)] = (entry, found)
     return cached[1]
@@ -110,6 +111,7 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
     if not unit.hits:
         return _InTarget(missing, forbidden, ())
     has = ctx.target_stems(unit).__contains__
+    hyphens = "-" in unit.target  # words to take apart as well (`_in_parts`)
     known = _RENDERINGS
     entries: set[str] = set()
     terms: set[str] = set()
@@ -117,7 +119,7 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
         if not isinstance(hit, Hit):
             continue
         cached = known[hit.adjectival].get(id(hit.entry))
-        term, options, own, own_stems, other_stems, bad = (
+        term, options, own, own_stems, other_stems, bad, bad_stems = (
             _renderings(hit) if cached is None else cached[1]
         )
         entry_id = hit.entry.id
@@ -138,33 +140,47 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
                 uses.append((term, own[has_own.index(True)]))
         if not new_entry:
             continue
-        if (
-            options
-            and not used
-            and not any(map(has, other_stems))
-            and not any(_in_parts(unit, ctx, options))
-        ):
-            missing.append((hit, options))
+        if options and not used and not any(map(has, other_stems)):
+            parted = ctx.value(_parted, unit) if hyphens else None
+            if not (parted and parted.new and any(_apart(parted, r) for r in options)):
+                missing.append((hit, options))
         if bad:
-            forbidden += [(hit, r) for r in compress(bad, _in_parts(unit, ctx, bad))]
+            found = list(map(has, bad_stems))
+            if hyphens and (parted := ctx.value(_parted, unit)).new:
+                found = [f or _apart(parted, r) for f, r in zip(found, bad, strict=True)]
+            forbidden += [(hit, r) for r in compress(bad, found)]
     return _InTarget(missing, forbidden, tuple(uses))
 
 
-def _target_parts(unit: Unit, ctx: Context) -> str:
-    """The target's `part_stems`."""
-    return part_stems(unit.target) if "-" in unit.target else ctx.target_stems(unit)
+class _Parted(NamedTuple):
+    """A target with its hyphenated words taken apart (`english.part_stems`)."""
+
+    stems: str
+    new: frozenset[str]
+    """The words it has that the target taken whole does not (Tehran, backed)."""
 
 
-def _in_parts(unit: Unit, ctx: Context, renderings: Iterable[str]) -> list[bool]:
-    """Whether each rendering is in the target, hyphenated words taken apart: a term is
-    rendered in "Tehran-backed", a forbidden word used in "Daesh-held". (Which rendering
-    term-inconsistent counts keeps them whole, so that al-Kadhimi is not also Kadhimi.)"""
-    target = ctx.value(_target_parts, unit)
-    found = []
-    for rendering in renderings:
-        wanted = rendering_part_stems(rendering)
-        found.append(bool(wanted.strip()) and wanted in target)
-    return found
+def _parted(unit: Unit, ctx: Context) -> _Parted:
+    """The target taken apart at its hyphens (computed once per unit)."""
+    whole = ctx.target_stems(unit)
+    if "-" not in unit.target:
+        return _Parted(whole, frozenset())
+    parted = part_stems(unit.target)
+    return _Parted(parted, frozenset(parted.split()).difference(whole.split()))
+
+
+@lru_cache(maxsize=65536)
+def _part_words(rendering: str) -> frozenset[str]:
+    return frozenset(rendering_part_stems(rendering).split())
+
+
+def _apart(parted: _Parted, rendering: str) -> bool:
+    """Whether a rendering not in the whole target is in it taken apart: a term rendered
+    in "Tehran-backed", a forbidden word used in "Daesh-held". (Which rendering
+    term-inconsistent counts keeps words whole, so that al-Kadhimi is not also Kadhimi.)"""
+    return not parted.new.isdisjoint(_part_words(rendering)) and (
+        rendering_part_stems(rendering) in parted.stems
+    )
 
 
 def missing(unit: Unit, ctx: Context) -> list[Issue]:
