@@ -10,6 +10,8 @@ from typing import Any
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import REPO, approved_entry
 from workbench.forked import can_fork
@@ -543,3 +545,89 @@ def test_ascii_fast_paths_read_text_as_the_general_path_does() -> None:
     unit = Unit("a.po", "a/1", "x", text)
     other = Unit("a.po", "a/2", "x", text + " —")
     assert target_text(unit, Context()) == target_text(other, Context())
+
+
+SORANI_PIECES = [
+    "هێزی شەڕکەر",
+    "حەشدی شەعبی",
+    "ئەمریکی",
+    "٢٬٥٠٠",
+    "١،٥٠٠",
+    "١٣ هەزار",
+    "بیست و پێنج",
+    "سێ سەد",
+    "یەک",
+    "دە",
+    "و",
+    "٣١ی کانوونی یەکەمی ٢٠٢١",
+    "٢٠٢١/١٢/٣١",
+    "ئازاری",
+    "٪٢٥",
+    "«",
+    "»",
+    "؟",
+    "،",
+    "؛",
+    "\u200c",
+    "\u0640",
+    "\u202b",
+    "ك",
+    "ي",
+    "ة",
+    "۴",
+    "0",
+    ".",
+    "-",
+]
+ENGLISH_PIECES = [
+    "PMF",
+    "the PMF's",
+    "combat forces",
+    "Tehran-backed",
+    "al-Anbar",
+    "APRİL",
+    "aprıl",
+    "THİRTY-ONE",
+    "MİLLİON",
+    "Auguſt",
+    "Straße",
+    "2,500",
+    "1.5 million",
+    "31 December 2021",
+    "12/31/2021",
+    "2021-12-31",
+    "03/04/2021",
+    "twenty-five",
+    "a thousand",
+    "and",
+    "COVID-19",
+    "F-16",
+    "gunmen",
+    '"',
+    "(",
+    ")",
+    "…",
+    "?",
+    ",",
+    "-",
+    "\u200b",
+    "\ufeff",
+    "پێشمەرگە",
+    "٣",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(SORANI_PIECES) | st.text(max_size=3), max_size=12),
+    st.lists(st.sampled_from(ENGLISH_PIECES) | st.text(max_size=3), max_size=12),
+)
+def test_every_check_reads_any_text_without_failing(source: list[str], target: list[str]) -> None:
+    """Odd case, digits, separators and dates in any mix: findings, never an exception."""
+    units = [
+        Unit("a.po", "a/1", " ".join(source), " ".join(target)),
+        Unit("a.po", "a/2", " ".join(source), " ".join(reversed(target))),
+    ]
+    for finding in check_units(units, MATCHER):
+        assert finding.check in {c.id for c in CHECKS}
+        assert finding.message
