@@ -464,6 +464,14 @@ def test_spelled_numbers_are_read_whole(source: str, target: str, expected: list
         ("٢ هەزار و ٥٠٠ کەس", "2,500 people", [], []),
         ("٣ ملیۆن و ٥٠٠ هەزار دۆلار", "$3.5 million", [], []),
         ("٥ ملیۆن دۆلار و ٣ ملیۆن دینار", "$5 million and 3 million dinars", [], []),
+        ("دوو ملیۆن و نیو دۆلار", "$2.5 million", [], []),  # and a half
+        ("٢ ملیۆن و نیو دۆلار", "$2.5 million", [], []),
+        (
+            "٢ ملیۆن و نیو دۆلار",
+            "$2 million",
+            ["missing in the translation: 2,500,000", "not in the source: 2,000,000"],
+            [],
+        ),
     ],
 )
 def test_numbers_in_dates_and_as_typed(

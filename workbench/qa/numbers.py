@@ -140,7 +140,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "en_ascii": re.compile(_number(r"[\w.,]", "[0-9]") + en_suffix, re.IGNORECASE),
         # The words of spelled numbers (`spelled_numbers`), as whole words.
         "en_spelled": re.compile(_trie([*t.words_en, *t.scale_en], whole=True)),  # on `_fold`
-        "ckb_spelled": re.compile(_trie([*t.words_ckb, *t.bound_ckb, *t.scale_ckb], whole=True)),
+        "ckb_spelled": re.compile(
+            _trie([*t.words_ckb, *t.bound_ckb, *t.scale_ckb, _HALF_CKB], whole=True)
+        ),
         "ckb_month": re.compile(_trie(t.months_ckb)),
         "ckb_date": re.compile(
             rf"(?:(?<!\d)(\d{{1,2}})\s*ی?\s+)?({ckb_months})(?:ی|[^\W\d]*(?=\s|$|[^\w]))(?:\s+(?:ساڵی\s+)?(\d{{4}}))?"
@@ -226,8 +228,22 @@ def sorani_numbers(text: str, key: str | None = None) -> list[float]:
     found = list(_patterns()["ckb"].finditer(key))
     values = [_value(m[1], m[2], t.scale_ckb.get(m[3] or "", 1.0)) for m in found]
     if len(found) > 1 and any(m[3] for m in found[:-1]):
-        return _joined_scales(key, found, values)
+        values = _joined_scales(key, found, values)
+    if _HALF_CKB in key:  # ٢ ملیۆن و نیو = 2,500,000
+        values = _with_halves(key, found, values)
     return values
+
+
+def _with_halves(key: str, found: list[re.Match[str]], values: list[float]) -> list[float]:
+    """The numbers with "و نیو" (and a half) after a scale word taken in. Only when no
+    number was joined to another (`_joined_scales`), so that values and matches pair up."""
+    if len(values) != len(found):
+        return values
+    scales = tables().scale_ckb
+    return [
+        value + scales[m[3]] / 2 if m[3] and _HALF.match(key, m.end()) else value
+        for m, value in zip(found, values, strict=True)
+    ]
 
 
 def _joined_scales(key: str, found: list[re.Match[str]], values: list[float]) -> list[float]:
@@ -246,6 +262,7 @@ def _joined_scales(key: str, found: list[re.Match[str]], values: list[float]) ->
 
 _COMMA_THOUSANDS = re.compile(r"،(?<=\d،)(?=\d{3}(?!\d))")  # the comma first: found fast
 _AND = re.compile(r"\s+و\s+")
+_HALF = re.compile(r"\s+و\s+نیو(?!\w)")
 
 
 def sorani_number_words(key: str) -> list[float]:
@@ -255,10 +272,13 @@ def sorani_number_words(key: str) -> list[float]:
     if not words:
         return []
     t = tables()
-    return read_spelled(words, t.words_ckb, t.scale_ckb, _AND_CKB, t.bound_ckb, t.scale_ckb)
+    return read_spelled(
+        words, t.words_ckb, t.scale_ckb, _AND_CKB, t.bound_ckb, t.scale_ckb, _HALF_CKB
+    )
 
 
 _AND_CKB = key_text("و")
+_HALF_CKB = key_text("نیو")
 _ENGLISH_SCALES_ALONE = ("thousand", "million", "billion", "trillion")
 _SPACES = " \t\n\r\f\v\u00a0"
 _LAST_WORD = re.compile(r"\w+\Z")

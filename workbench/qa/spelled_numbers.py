@@ -54,13 +54,15 @@ def read_spelled(
     joiner: str,
     bound: Mapping[str, float] | None = None,
     alone: Iterable[str] = (),
+    half: str = "",
 ) -> list[float]:
     """The values of the spelled numbers among `words`, in order.
 
     `numbers`: words that are numbers (a hundred among them multiplies the unit before it);
     `bound`: words that are numbers only inside a number (Sorani یەک, also "a"); `scales`:
     words that multiply the number before them; `alone`: the scale words that are a number
-    on their own too (هەزار is 1,000; "bn" is not a billion).
+    on their own too (هەزار is 1,000; "bn" is not a billion); `half`: the word that adds
+    half the scale word before it (دوو ملیۆن و نیو = 2,500,000).
     """
     bound = bound or {}
     alone = frozenset(alone)
@@ -87,6 +89,12 @@ def read_spelled(
             else:
                 pending_joiner = True
             after_digits = False
+            continue
+        if half and text == half:
+            if number is not None and pending_joiner and number.group == 0 < number.total:
+                number.total += number.scale / 2
+            close()
+            pending_joiner = after_digits = False
             continue
         value = numbers.get(text)
         if value is None and number is not None:
