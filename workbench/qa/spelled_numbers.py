@@ -33,18 +33,77 @@ def _order(value: float) -> float:
 class _Number:
     """A spelled number being read."""
 
-    def __init__(self) -> None:
+    def __init__(self, bound_only: bool = False) -> None:
         self.total = 0.0  # the parts already multiplied by a scale
         self.group = 0.0  # the part since the last scale word (below a thousand)
         self.order = float("inf")  # what a part must be below to join
         self.scale = float("inf")  # the last scale word's value
-        self.bound_only = True  # only a word that is a number only inside a number
+        self.bound_only = bound_only  # only a word that is a number only inside a number
         self.last_unit = False  # the last part was a unit (so a hundred multiplies it)
         self.last = 0.0  # the value of the last part
 
     @property
     def value(self) -> float:
         return self.total + self.group
+
+    def takes_scale(self, scale: float) -> bool:
+        """Multiply the group by a scale word below the last one (دوو هەزار; سەد هەزار)."""
+        if scale >= self.scale:
+            return False
+        self.total += (self.group or 1.0) * scale
+        self.group, self.scale, self.order, self.last = 0.0, scale, scale, scale
+        self.bound_only = self.last_unit = False
+        return True
+
+    def takes_hundred(self, value: float, joined_by_and: bool) -> bool:
+        """Multiply a unit by a hundred right after it (three hundred, سێ سەد)."""
+        if not (value == HUNDRED and self.last_unit and not joined_by_and):
+            return False
+        if not 1 <= self.group < 10:
+            return False
+        self.group *= HUNDRED
+        self.order, self.last_unit, self.bound_only, self.last = HUNDRED, False, False, self.group
+        return True
+
+    def takes_part(self, value: float, joined_by_and: bool) -> bool:
+        """Add a part of a lower order than the last (twenty, then five). Without "and", a
+        part joins after a scale word or a hundred (two thousand five hundred, three
+        hundred fifty), and a unit after tens from twenty (twenty five; but "ten
+        five-minute breaks" are two numbers)."""
+        order = _order(value)
+        if order >= self.order:
+            return False
+        if not joined_by_and and not (self.order > 10 or (self.last >= 20 and self.last % 10 == 0)):
+            return False
+        self.add(value)
+        self.bound_only = False
+        return True
+
+    def add(self, value: float) -> None:
+        """Add a part (below a thousand)."""
+        order = _order(value)
+        self.group += value
+        self.order, self.last_unit, self.last = order, order == 1, value
+
+
+class _Reader:
+    """`read_spelled`'s state: the numbers found, and the one being read."""
+
+    def __init__(self) -> None:
+        self.found: list[float] = []
+        self.number: _Number | None = None
+        self.joined_by_and = False  # an "and" came after the number being read
+        self.after_digits = False  # the word before was a number in digits
+
+    def close(self) -> None:
+        """End the number being read."""
+        if self.number is not None and not self.number.bound_only:
+            self.found.append(self.number.value)
+        self.number = None
+
+    def start(self, number: _Number) -> None:
+        self.close()
+        self.number = number
 
 
 def read_spelled(
@@ -66,86 +125,49 @@ def read_spelled(
     """
     bound = bound or {}
     alone = frozenset(alone)
-    found: list[float] = []
-    number: _Number | None = None
-    pending_joiner = False
-    after_digits = False
-
-    def close() -> None:
-        nonlocal number
-        if number is not None and not number.bound_only:
-            found.append(number.value)
-        number = None
-
+    r = _Reader()
     for word in words:
-        if not word.joined:
-            close()
-            pending_joiner = False
         text = word.text
+        if not word.joined:
+            r.close()
+            r.joined_by_and = False
+        number = r.number
         if text == joiner:
-            if number is None or pending_joiner:
-                close()
-                pending_joiner = False
-            else:
-                pending_joiner = True
-            after_digits = False
+            if number is None or r.joined_by_and:
+                r.close()
+            r.joined_by_and = number is not None and not r.joined_by_and
+            r.after_digits = False
             continue
         if half and text == half:
-            if number is not None and pending_joiner and number.group == 0 < number.total:
+            if number is not None and r.joined_by_and and number.group == 0 < number.total:
                 number.total += number.scale / 2
-            close()
-            pending_joiner = after_digits = False
+            r.close()
+            r.joined_by_and = r.after_digits = False
             continue
-        value = numbers.get(text)
-        if value is None and number is not None:
-            value = bound.get(text)
-        weak = value is None and text in bound
-        if weak and number is None:
-            value = bound[text]
         scale = scales.get(text)
-        if scale is not None:
-            if number is not None and scale < number.scale:
-                number.total += (number.group or 1.0) * scale
-                number.group, number.scale, number.order = 0.0, scale, scale
-                number.bound_only = number.last_unit = False
-                number.last = scale
-            else:
-                close()
-                if text in alone and not after_digits:
-                    number = _Number()
-                    number.total, number.scale, number.order = scale, scale, scale
-                    number.bound_only = False
-        elif value is not None:
-            if (
-                number is not None
-                and value == HUNDRED
-                and number.last_unit
-                and not pending_joiner
-                and 1 <= number.group < 10
-            ):
-                number.group *= HUNDRED  # three hundred, سێ سەد
-                number.order, number.last_unit, number.bound_only = HUNDRED, False, False
-                number.last = number.group
-            else:
-                order = _order(value)
-                joins = number is not None and order < number.order
-                if joins and not pending_joiner and number is not None:
-                    # Without "and", a part joins after a scale word or a hundred (two
-                    # thousand five hundred, three hundred fifty), and a unit after tens
-                    # from twenty (twenty five; but "ten five-minute breaks" are two).
-                    joins = number.order > 10 or (number.last >= 20 and number.last % 10 == 0)
-                if not joins:
-                    close()
-                    number = _Number()
-                    number.bound_only = weak
-                elif number is not None:
-                    number.bound_only = False
-                assert number is not None
-                number.group += value
-                number.order, number.last_unit, number.last = order, order == 1, value
+        value = numbers.get(text)
+        if value is None and text in bound:
+            value = bound[text]
+            weak = number is None  # a bound word alone is not a number (yet)
         else:
-            close()
-        pending_joiner = False
-        after_digits = word.digits
-    close()
-    return found
+            weak = False
+        if scale is not None:
+            if number is None or not number.takes_scale(scale):
+                r.close()
+                if text in alone and not r.after_digits:
+                    r.number = _Number()
+                    r.number.total = r.number.scale = r.number.order = scale
+        elif value is not None:
+            joined = r.joined_by_and
+            if number is None or not (
+                number.takes_hundred(value, joined) or number.takes_part(value, joined)
+            ):
+                r.start(_Number(bound_only=weak))
+                assert r.number is not None
+                r.number.add(value)
+        else:
+            r.close()
+        r.joined_by_and = False
+        r.after_digits = word.digits
+    r.close()
+    return r.found
