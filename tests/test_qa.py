@@ -423,6 +423,11 @@ def test_numbers_through_the_fast_paths(source: str, target: str, expected: list
         ('گوتی: "دوو سەرچاوە', 'said: "Two sources', []),  # after a quotation mark
         ("یەک لە سەربازەکان", "one of the soldiers", []),  # یەک alone is "a" or "one"
         ("٥ هەزار", "5,000", []),  # a scale word after digits is the digits' scale
+        # سی is C in an acronym spelled out in letter names, not 30
+        ("بە سی ئێن ئێنی گوت", "he told CNN", []),
+        ("بی بی سی بڵاوی کردەوە", "the BBC reported", []),
+        ("سی ئای ئەی", "the CIA", []),
+        ("سی سەرباز", "soldiers", ["missing in the translation: 30"]),
         # and what is wrong is still wrong
         (
             "بیست و پێنج کەس",

@@ -69,6 +69,7 @@ class Tables:
     words_en: dict[str, float]
     words_ckb: dict[str, float]
     bound_ckb: dict[str, float]
+    letters_ckb: frozenset[str]
     months_ckb: dict[str, int]
     months_en: dict[str, int]
 
@@ -88,6 +89,7 @@ def tables() -> Tables:
         words_en={k: float(v) for k, v in rows["word-en"].items()},
         words_ckb={key_text(k): float(v) for k, v in rows["word-ckb"].items()},
         bound_ckb={key_text(k): float(v) for k, v in rows["word-ckb-bound"].items()},
+        letters_ckb=frozenset(map(key_text, rows["letter-ckb"])),
         months_ckb={key_text(k): int(v) for k, v in rows["month-ckb"].items()},
         months_en={k: int(v) for k, v in rows["month-en"].items()},
     )
@@ -144,6 +146,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             _trie([*t.words_ckb, *t.bound_ckb, *t.scale_ckb, _HALF_CKB], whole=True)
         ),
         "ckb_month": re.compile(_trie(t.months_ckb)),
+        # Two letter names or more in a row: an acronym (بی بی سی = BBC).
+        "ckb_acronym": re.compile(
+            rf"{_trie(t.letters_ckb, whole=True)}(?:\s+{_trie(t.letters_ckb, whole=True)})+"
+        ),
         "ckb_date": re.compile(
             rf"(?:(?<!\d)(\d{{1,2}})\s*ی?\s+)?({ckb_months})(?:ی|[^\W\d]*(?=\s|$|[^\w]))(?:\s+(?:ساڵی\s+)?(\d{{4}}))?"
         ),
@@ -272,9 +278,17 @@ def sorani_number_words(key: str) -> list[float]:
     if not words:
         return []
     t = tables()
+    if not t.letters_ckb.isdisjoint(w.text for w in words):
+        key = _patterns()["ckb_acronym"].sub(_blank, key)
+        words = _words(key, _patterns()["ckb_spelled"], _AND_CKB, "", str)
     return read_spelled(
         words, t.words_ckb, t.scale_ckb, _AND_CKB, t.bound_ckb, t.scale_ckb, _HALF_CKB
     )
+
+
+def _blank(found: re.Match[str]) -> str:
+    """Letters as long as what was found: no number word, the same offsets."""
+    return "x" * len(found.group())
 
 
 _AND_CKB = key_text("و")
