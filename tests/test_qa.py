@@ -146,6 +146,19 @@ def test_check_flags_the_bad_and_passes_the_good(
     assert findings(source, good, check) == [], f"{check} false alarm: {good}"
 
 
+def test_a_noun_term_rendered_as_an_english_verb_is_rendered() -> None:
+    entries = [approved_entry("attack", "هێرش", "attack", variants=("assault",))]
+    matcher = Matcher(entries, stopwords())
+
+    def missing(target: str) -> list[Finding]:
+        unit = Unit("a.po", "a/1", "گرووپەکان هێرشیان کردە سەر بنکەکە.", target)
+        return check_units([unit], matcher, ["glossary-missing"])
+
+    assert missing("The groups attacked the base.") == []  # هێرش کردنە سەر = attack
+    assert missing("The groups were attacking the base.") == []
+    assert missing("The groups stormed the base.")  # no form of the term at all
+
+
 def test_a_term_inside_a_hyphenated_word_is_rendered() -> None:
     source = "گرووپە چەکدارەکانی نزیک لە تاران لە ئەنبار هێرشیان کرد."
     tehran_backed = "Tehran-backed armed groups attacked in Anbar."

@@ -142,7 +142,9 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
             continue
         if options and not used and not any(map(has, other_stems)):
             parted = ctx.value(_parted, unit) if hyphens else None
-            if not (parted and parted.new and any(_apart(parted, r) for r in options)):
+            if not (parted and parted.new and any(_apart(parted, r) for r in options)) and not (
+                _as_verb(ctx.target_stems(unit), options)
+            ):
                 missing.append((hit, options))
         if bad:
             found = list(map(has, bad_stems))
@@ -181,6 +183,20 @@ def _apart(parted: _Parted, rendering: str) -> bool:
     return not parted.new.isdisjoint(_part_words(rendering)) and (
         rendering_part_stems(rendering) in parted.stems
     )
+
+
+def _as_verb(target_stems: str, renderings: Iterable[str]) -> bool:
+    """Whether a one-word rendering is in the target as a verb: Sorani says "made an
+    attack" (هێرشی کردە سەر) where English says "attacked", "voted", "protesting"."""
+    words = set(target_stems.split())
+    for rendering in renderings:
+        stem = rendering_stems(rendering).strip()
+        if not stem.isalpha() or not stem.islower() or " " in stem:
+            continue
+        base = stem[:-1] if stem.endswith("e") else stem
+        if not words.isdisjoint((stem + "ed", base + "ed", stem + "ing", base + "ing")):
+            return True
+    return False
 
 
 def missing(unit: Unit, ctx: Context) -> list[Issue]:
