@@ -158,6 +158,10 @@ def test_a_noun_term_rendered_as_an_english_verb_is_rendered() -> None:
     assert missing("The groups were attacking the base.") == []
     assert missing("The groups stormed the base.")  # no form of the term at all
 
+    agreement = [approved_entry("agreement", "ڕێککەوتن", "agreement", variants=("deal",))]
+    unit = Unit("a.po", "a/2", "یەکێتی و پارتی ڕێککەوتن.", "The PUK and the KDP agreed.")
+    assert check_units([unit], Matcher(agreement, stopwords()), ["glossary-missing"]) == []
+
 
 def test_a_term_inside_a_hyphenated_word_is_rendered() -> None:
     source = "گرووپە چەکدارەکانی نزیک لە تاران لە ئەنبار هێرشیان کرد."

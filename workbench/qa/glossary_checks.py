@@ -185,16 +185,32 @@ def _apart(parted: _Parted, rendering: str) -> bool:
     )
 
 
+_NOUN_ENDINGS = ("ment", "ion", "al")
+"""Endings that make nouns of verbs: agreement, election, withdrawal."""
+
+
+def _verb_forms(stem: str) -> set[str]:
+    """The past and -ing forms of a one-word rendering used as a verb, and of the verb a
+    noun comes from: attack → attacked; agreement → agreed, agreeing; election → elected."""
+    bases = {stem}
+    bases.update(stem.removesuffix(end) for end in _NOUN_ENDINGS if stem.endswith(end))
+    forms: set[str] = set()
+    for base in bases:
+        if len(base) < 3:
+            continue
+        trimmed = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
+        forms.update((base + "d" if base.endswith("e") else base + "ed", trimmed + "ing"))
+    return forms
+
+
 def _as_verb(target_stems: str, renderings: Iterable[str]) -> bool:
     """Whether a one-word rendering is in the target as a verb: Sorani says "made an
-    attack" (هێرشی کردە سەر) where English says "attacked", "voted", "protesting"."""
+    attack" (هێرشی کردە سەر) or "came to an agreement" (ڕێککەوتن) where English says
+    "attacked", "agreed"."""
     words = set(target_stems.split())
     for rendering in renderings:
         stem = rendering_stems(rendering).strip()
-        if not stem.isalpha() or not stem.islower() or " " in stem:
-            continue
-        base = stem[:-1] if stem.endswith("e") else stem
-        if not words.isdisjoint((stem + "ed", base + "ed", stem + "ing", base + "ing")):
+        if stem.isalpha() and stem.islower() and not words.isdisjoint(_verb_forms(stem)):
             return True
     return False
 
