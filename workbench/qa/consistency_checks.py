@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 from workbench.qa.context import Context
 from workbench.qa.model import Unit
-from workbench.text import key_text
 
 _WORDS = re.compile(r"\w+")
 _ASCII_GAPS = "".join(c if _WORDS.fullmatch(c) else " " for c in map(chr, range(128)))
@@ -21,13 +19,6 @@ def _words(text: str) -> str:
     if text.isascii():
         return " ".join(text.translate(_ASCII_GAPS).split())
     return " ".join(_WORDS.findall(text))
-
-
-@lru_cache(maxsize=4096)
-def _source_key(text: str) -> str:
-    """A source's words as inconsistent-target compares them (cached: a translation used
-    again is often used for the same source again)."""
-    return _words(key_text(text))
 
 
 def source_text(unit: Unit, ctx: Context) -> str:
@@ -96,7 +87,7 @@ def inconsistent_target(
     groups = _repeated(units, ctx.values(target_group, units), lambda unit: target_text(unit, ctx))
     groups.pop("", None)  # no words at all: nothing to compare
     for group in groups.values():
-        sources = {_source_key(u.source) for u in group}
+        sources = {_words(ctx.source_key(u)) for u in group}
         if len(sources) < 2:
             continue
         for unit in group:

@@ -111,17 +111,13 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
     if not unit.hits:
         return _InTarget(missing, forbidden, ())
     has = ctx.target_stems(unit).__contains__
-    hyphens = "-" in unit.target  # words to take apart as well (`_in_parts`)
-    known = _RENDERINGS
+    hyphens = "-" in unit.target  # words to take apart as well (`_apart`)
     entries: set[str] = set()
     terms: set[str] = set()
     for hit in unit.hits:
         if not isinstance(hit, Hit):
             continue
-        cached = known[hit.adjectival].get(id(hit.entry))
-        term, options, own, own_stems, other_stems, bad, bad_stems = (
-            _renderings(hit) if cached is None else cached[1]
-        )
+        term, options, own, own_stems, other_stems, bad, bad_stems = _renderings(hit)
         entry_id = hit.entry.id
         new_entry, new_term = entry_id not in entries, term not in terms
         if not (new_entry or new_term):
@@ -129,15 +125,10 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
         entries.add(entry_id)
         terms.add(term)
         # Which of its own renderings (the noun's, or the adjective's) the target has.
-        if len(own_stems) == 1:  # most terms have one
-            used = 1 if has(own_stems[0]) else 0
-            if new_term and used:
-                uses.append((term, own[0]))
-        else:
-            has_own = list(map(has, own_stems))
-            used = has_own.count(True)
-            if new_term and used == 1:
-                uses.append((term, own[has_own.index(True)]))
+        has_own = list(map(has, own_stems))
+        used = has_own.count(True)
+        if new_term and used == 1:
+            uses.append((term, own[has_own.index(True)]))
         if not new_entry:
             continue
         if options and not used and not any(map(has, other_stems)):

@@ -8,7 +8,7 @@ names (٣١ی کانوونی یەکەمی ٢٠٢١ = 31 December 2021); English 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -134,6 +134,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     en_months = "|".join(sorted(t.months_en, key=len, reverse=True))
     ckb_number, en_number = _number(r"[\d.,]"), _number(r"[\w.,]")
     en_suffix = rf"(?:st|nd|rd|th)?(?:\s*({en_scale})\b)?"
+    letter = _trie(t.letters_ckb, whole=True)
     return {
         "digits": re.compile(r"\d+"),
         "ckb": re.compile(rf"{ckb_number}(?:\s*({ckb_scale}))?"),
@@ -147,9 +148,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "ckb_month": re.compile(_trie(t.months_ckb)),
         # Two letter names or more in a row: an acronym (بی بی سی = BBC).
-        "ckb_acronym": re.compile(
-            rf"{_trie(t.letters_ckb, whole=True)}(?:\s+{_trie(t.letters_ckb, whole=True)})+"
-        ),
+        "ckb_acronym": re.compile(rf"{letter}(?:\s+{letter})+"),
         "ckb_date": re.compile(
             rf"(?:(?<!\d)(\d{{1,2}})\s*ی?\s+)?({ckb_months})(?:ی|[^\W\d]*(?=\s|$|[^\w]))(?:\s+(?:ساڵی\s+)?(\d{{4}}))?"
         ),
@@ -233,36 +232,26 @@ def sorani_numbers(text: str, key: str | None = None) -> list[float]:
         key = _COMMA_THOUSANDS.sub(",", key)
     found = list(_patterns()["ckb"].finditer(key))
     values = [_value(m[1], m[2], t.scale_ckb.get(m[3] or "", 1.0)) for m in found]
-    if len(found) > 1 and any(m[3] for m in found[:-1]):
-        values = _joined_scales(key, found, values)
-    if _HALF_CKB in key:  # ٢ ملیۆن و نیو = 2,500,000
-        values = _with_halves(key, found, values)
+    if any(m[3] for m in found):
+        return _scaled_together(key, found, values)
     return values
 
 
-def _with_halves(key: str, found: list[re.Match[str]], values: list[float]) -> list[float]:
-    """The numbers with "و نیو" (and a half) after a scale word taken in. Only when no
-    number was joined to another (`_joined_scales`), so that values and matches pair up."""
-    if len(values) != len(found):
-        return values
+def _scaled_together(key: str, found: list[re.Match[str]], values: list[float]) -> list[float]:
+    """The numbers as Sorani joins them after a scale word with و: a number below the scale
+    adds to the one before (٢ هەزار و ٥٠٠ = 2,500; ٣ ملیۆن و ٥٠٠ هەزار = 3,500,000), and
+    نیو adds half the scale (٢ ملیۆن و نیو = 2,500,000)."""
     scales = tables().scale_ckb
-    return [
-        value + scales[m[3]] / 2 if m[3] and _HALF.match(key, m.end()) else value
-        for m, value in zip(found, values, strict=True)
-    ]
-
-
-def _joined_scales(key: str, found: list[re.Match[str]], values: list[float]) -> list[float]:
-    """The numbers with a number after "و" that is below the scale of the one before added
-    to it: ٢ هەزار و ٥٠٠ = 2,500; ٣ ملیۆن و ٥٠٠ هەزار = 3,500,000."""
-    scales = tables().scale_ckb
-    joined = [values[0]]
-    for before, m, value in zip(found, found[1:], values[1:], strict=False):
-        scale = scales.get(before[3] or "", 1.0)
-        if scale > 1 and value < scale and _AND.fullmatch(key, before.end(), m.start()):
+    joined: list[float] = []
+    scale, end = 1.0, -1  # the scale word of the number before, and where that number ended
+    for m, value in zip(found, values, strict=True):
+        if joined and scale > 1 and value < scale and _AND.fullmatch(key, end, m.start()):
             joined[-1] += value
         else:
             joined.append(value)
+        scale, end = scales.get(m[3] or "", 1.0), m.end()
+        if scale > 1 and _HALF.match(key, end):
+            joined[-1] += scale / 2
     return joined
 
 
@@ -274,13 +263,13 @@ _HALF = re.compile(r"\s+و\s+نیو(?!\w)")
 def sorani_number_words(key: str) -> list[float]:
     """Numbers spelled out in Sorani (دوو, بیست و پێنج, سێ سەد, دوو هەزار) in a matching key,
     each read whole (`spelled_numbers`)."""
-    words = _words(key, _patterns()["ckb_spelled"], _AND_CKB, "", str)
+    words = _words(key, _patterns()["ckb_spelled"], _AND_CKB, "")
     if not words:
         return []
     t = tables()
     if not t.letters_ckb.isdisjoint(w.text for w in words):
         key = _patterns()["ckb_acronym"].sub(_blank, key)
-        words = _words(key, _patterns()["ckb_spelled"], _AND_CKB, "", str)
+        words = _words(key, _patterns()["ckb_spelled"], _AND_CKB, "")
     return read_spelled(
         words, t.words_ckb, t.scale_ckb, _AND_CKB, t.bound_ckb, t.scale_ckb, _HALF_CKB
     )
@@ -298,9 +287,7 @@ _SPACES = " \t\n\r\f\v\u00a0"
 _LAST_WORD = re.compile(r"\w+\Z")
 
 
-def _words(
-    text: str, pattern: re.Pattern[str], joiner: str, joints: str, fold: Callable[[str], str]
-) -> list[Word]:
+def _words(text: str, pattern: re.Pattern[str], joiner: str, joints: str) -> list[Word]:
     """What `read_spelled` needs of `text`: the number and scale words `pattern` finds, the
     joiner where it alone stands between two of them, and an empty word for whatever else
     does (which ends a number; it is digits when a number in digits comes just before)."""
@@ -309,13 +296,13 @@ def _words(
     for m in pattern.finditer(text):
         between = text[end : m.start()]
         gap = between.strip(_SPACES + joints)
-        if gap and fold(gap) == joiner and end:
+        if gap == joiner and end:
             words.append(Word(joiner, True, False))
         elif gap:
             before = _LAST_WORD.search(between.rstrip(_SPACES + joints))
             digits = before is not None and any(map(str.isdigit, before.group()))
             words.append(Word("", False, digits))
-        words.append(Word(fold(m.group()), True, False))
+        words.append(Word(m.group(), True, False))
         end = m.end()
     return words
 
@@ -342,7 +329,7 @@ def english_words(text: str) -> list[float]:
     """Numbers spelled out in English (three, twenty-five, two thousand five hundred), each
     read whole (`spelled_numbers`)."""
     # Folded first: a case-insensitive regex is four times slower than a plain one.
-    words = _words(_fold(text), _patterns()["en_spelled"], "and", "-", str)
+    words = _words(_fold(text), _patterns()["en_spelled"], "and", "-")
     if not words:
         return []
     t = tables()

@@ -27,7 +27,7 @@ import ahocorasick
 from workbench.gc_pause import paused_gc
 from workbench.terms.model import Entry
 from workbench.terms.morphology import is_head, is_tail, prepositions
-from workbench.text.normalize import Normalized, key_text, matching_key
+from workbench.text.normalize import key_text, matching_key
 from workbench.text.offsets import map_spans
 
 _PUNCTUATION = re.compile(r"[^\w ]")
@@ -317,9 +317,8 @@ class Matcher:
 
     def find_keyed(self, text: str) -> tuple[list[Hit], str]:
         """`find`, plus the matching key of `text` it computed on the way."""
-        with paused_gc():
-            key = matching_key(text)
-            return self._find(text, key), key.text
+        found, key = self.find_each([text])
+        return found[0], key
 
     def find_each(self, texts: Sequence[str]) -> tuple[list[list[Hit]], str]:
         """`find` in each of `texts` (offsets within that text) in one pass over them all,
@@ -343,7 +342,7 @@ class Matcher:
         # Each text's hits are a slice: from the first that starts in it to the next text's.
         cuts = list(map(bisect_left, repeat([start for start, _ in spans]), bounds))
         entries = self.entries
-        make = tuple.__new__  # as in `_find`
+        make = tuple.__new__  # skips NamedTuple's argument handling: hits can be many
         return [
             [
                 make(Hit, (s - base, e - base, joined[s:e], entries[p.entry], p.form, p.adjectival))
@@ -352,16 +351,6 @@ class Matcher:
             if first < stop
             else []
             for base, (first, stop) in zip(bounds[:-1], pairwise(cuts), strict=True)
-        ]
-
-    def _find(self, text: str, key: Normalized) -> list[Hit]:
-        found = self.find_in_key(key.text)
-        spans = map_spans(key.offsets, [(start, end) for start, end, _ in found])
-        entries = self.entries
-        make = tuple.__new__  # skips NamedTuple's argument handling: hits can be many
-        return [
-            make(Hit, (s, e, text[s:e], entries[p.entry], p.form, p.adjectival))
-            for (s, e), (_, _, p) in zip(spans, found, strict=True)
         ]
 
 
