@@ -74,7 +74,7 @@ def _run_child(function: Callable[[int], T], n: int, write_end: int) -> None:
 
 def _result(pid: int, read_end: int) -> object:
     """A child's result, read to the end of its pipe (raising what it raised)."""
-    with os.fdopen(os.dup(read_end), "rb") as pipe:
+    with open(read_end, "rb", closefd=False) as pipe:  # `_reap` closes it
         data = pipe.read()
     if not data:
         raise WorkerFailedError(f"worker process {pid} ended without a result")

@@ -90,7 +90,7 @@ def check_units(
             ctx = context
             issues = _entry_issues(_translated(units), chosen, ctx)
         order = {id(u): i for i, u in enumerate(units)}
-        findings = _entry_findings(units, chosen, issues, order)
+        findings = _entry_findings(units, chosen, issues)
         translated = [u for u in units if u.translated]
         findings += _corpus_findings(translated, chosen, ctx, order)
         findings.sort(key=lambda f: (f[0], f[1]))
@@ -119,14 +119,13 @@ def _entry_issues(
 
 
 def _entry_findings(
-    units: list[Unit], checks: Sequence[Check], issues: list[_Issue], order: dict[int, int]
+    units: list[Unit], checks: Sequence[Check], issues: list[_Issue]
 ) -> list[tuple[int, int, Finding]]:
     """The entry checks' issues as findings, with the unit's place and the check's rank."""
-    findings = []
-    for place, rank, message, related in issues:
-        unit = units[place]
-        findings.append((order[id(unit)], rank, _finding(unit, checks[rank], message, related)))
-    return findings
+    return [
+        (place, rank, _finding(units[place], checks[rank], message, related))
+        for place, rank, message, related in issues
+    ]
 
 
 def _corpus_findings(
