@@ -514,6 +514,11 @@ def test_numbers_in_dates_and_as_typed(
         ("a million", [1_000_000]),
         ("5 million", []),  # digits: english_digits reads them
         ("nine hundred ninety-nine thousand", [999_000]),
+        # "half": the words around are read too, as vouching for a number is all they do
+        ("half a million", [1_000_000, 500_000]),
+        ("two and a half million", [2, 1_000_000, 2_500_000]),
+        ("a million and a half", [1_000_000, 1_500_000]),
+        ("half an hour", []),
     ],
 )
 def test_english_spelled_numbers(text: str, values: list[float]) -> None:
@@ -530,10 +535,82 @@ def test_english_spelled_numbers(text: str, values: list[float]) -> None:
         ("دە", []),
         ("حەوت، هەشت", [7, 8]),  # punctuation between: two numbers
         ("نۆسەد و نەوەد و نۆ", [999]),
+        ("نیو ملیۆن", [500_000]),  # half before a scale word
+        ("نیو کاتژمێر", []),  # half an hour: no number to compare
+        ("ملیۆن و نیو", [1_500_000]),
     ],
 )
 def test_sorani_spelled_numbers(text: str, values: list[float]) -> None:
-    assert sorani_number_words(key_text(text)) == values
+    assert sorani_number_words(key_text(text)).values == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "replaced"),
+    [
+        ("٢ هەزار و پێنج سەد", [2_500], [2_000]),
+        ("٣ ملیۆن و دوو سەد هەزار", [3_200_000], [3_000_000]),
+        ("٢ هەزار", [], []),  # digits and a scale word alone: the digit reading has them
+        ("٢ و سێ", [3], []),  # no scale word: a number in digits, then a word
+    ],
+)
+def test_sorani_numbers_begun_in_digits(
+    text: str, values: list[float], replaced: list[float]
+) -> None:
+    assert sorani_number_words(key_text(text)) == (values, replaced)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "flagged"),
+    [
+        ("٢ هەزار و پێنج سەد کەس", "2,500 people", False),
+        ("٢ هەزار و پێنج سەد کەس", "2,000 people", True),
+        ("نیو ملیۆن دۆلار", "half a million dollars", False),
+        ("نیو ملیۆن دۆلار", "$500,000", False),
+        ("نیو ملیۆن دۆلار", "a million dollars", True),
+        ("دوو ملیۆن و نیو", "two and a half million", False),
+        ("نیو کاتژمێر", "half an hour", False),
+    ],
+)
+def test_numbers_with_words_after_digits_and_halves(
+    source: str, target: str, flagged: bool
+) -> None:
+    assert bool(findings(source, target, "number-mismatch")) == flagged
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "dates"),
+    [
+        ("لە ١ی خاکەلێوەی ٢٧٢١", "on 21 March 2021", []),
+        ("لە ١ی خاکەلێوەی ٢٧٢١", "on 20 March 2021", []),  # Newroz falls on 20 or 21 March
+        (
+            "لە ١ی خاکەلێوەی ٢٧٢١",
+            "on 1 April 2021",
+            [
+                "the source says 21 March 2021 (1 Xakelêwe 2721 in the Kurdish calendar); "
+                "the translation has 1 April 2021"
+            ],
+        ),
+        ("لە ١٠ی بەفرانباری ٢٧٢٠", "on 31 December 2020", []),
+        ("لە ١٥ی ڕێبەندانی ٢٧٢٠", "on 4 February 2021", []),  # the Kurdish year began in 2020
+        ("لە ١٠ی بەفرانبار", "on 31 December", []),  # no year: day and month
+        ("لە ڕێبەندانی ٢٧٢٠", "in January 2021", []),  # a month spans two Gregorian months
+        ("لە ڕێبەندانی ٢٧٢٠", "in February 2021", []),
+        (
+            "لە ڕێبەندانی ٢٧٢٠",
+            "in March 2021",
+            [
+                "the source says January 2021 or February 2021 (Rêbendan 2720 in the "
+                "Kurdish calendar); the translation has March 2021"
+            ],
+        ),
+        ("١٠ گوڵان", "10 flowers", []),  # a solar month's day takes its ی
+        ("گوڵانی جوان", "beautiful flowers", []),  # a bare month name is not a date
+    ],
+)
+def test_kurdish_solar_dates(source: str, target: str, dates: list[str]) -> None:
+    assert findings(source, target, "date-mismatch") == dates
+    if not dates:  # the day and the year are the date's: not numbers gone missing
+        assert findings(source, target, "number-mismatch") == []
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,8 @@ from workbench.qa.numbers import (
 )
 
 Issue = tuple[str, tuple[str, ...]]
-YEARS = (1900, 2100)
-"""Whole numbers in this range are shown as years are written."""
+YEARS = ((1900, 2100), (2600, 2800))
+"""Whole numbers in these ranges are shown as years are written (Gregorian, Kurdish)."""
 
 
 def _show(value: float) -> str:
@@ -28,18 +28,20 @@ def _show(value: float) -> str:
     year as a year is written (2021, not 2,021)."""
     if value != int(value):
         return f"{value:,}"
-    return f"{value:.0f}" if YEARS[0] <= value <= YEARS[1] else f"{value:,.0f}"
+    year = any(first <= value <= last for first, last in YEARS)
+    return f"{value:.0f}" if year else f"{value:,.0f}"
 
 
 def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
     """A number of the source missing from the target, or a digit number the source lacks."""
     key = ctx.source_key(unit)
     source = sorani_numbers(unit.source, key)
-    spelled = sorani_number_words(key)
+    spelled, replaced = sorani_number_words(key)
     target = english_digits(unit.target)
     if not spelled and sorted(source) == sorted(target):
         return []  # the same numbers in digits on both sides (or none at all)
     counts, target_counts = Counter(source), Counter(target)
+    counts.subtract(replaced)  # ٢ هەزار of ٢ هەزار و پێنج سەد: 2,500 is in `spelled`
     _leave_to_dates(
         sorani_dates(unit.source, key), english_dates(unit.target), counts, target_counts
     )
@@ -51,12 +53,16 @@ def _leave_to_dates(
     sources: list[Date], targets: list[Date], source: Counter[float], target: Counter[float]
 ) -> None:
     """Take out of the number counts the numbers of each source date that a target date
-    agrees with, where either is written in digits (2021/12/31 = 31 December 2021): its
-    month is then a number on one side only. The date check compares dates."""
+    agrees with, where their numbers differ: where either is written in digits (2021/12/31
+    = 31 December 2021), its month is a number on one side only; a Kurdish solar date
+    (١ی خاکەلێوەی ٢٧٢١ = 21 March 2021) has other numbers altogether. The date check
+    compares dates."""
     used: set[int] = set()
     for date in sources:
         for n, other in enumerate(targets):
-            if n in used or not (date.numeric or other.numeric) or not date_agrees(date, [other]):
+            if n in used or not (date.numbers_apart or other.numbers_apart):
+                continue
+            if not date_agrees(date, [other]):
                 continue
             used.add(n)
             source.subtract(date.numbers(other))

@@ -7,13 +7,14 @@ names (٣١ی کانوونی یەکەمی ٢٠٢١ = 31 December 2021); English 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from workbench.qa.spelled_numbers import Word, read_spelled
+from workbench.qa.spelled_numbers import Spelled, Word, read_spelled
 from workbench.text import key_text
 
 
@@ -37,13 +38,49 @@ class Date:
         )
         return [float(part) for part in parts if part is not None]
 
+    @property
+    def readings(self) -> tuple[Date, ...]:
+        """The Gregorian dates it may be: itself."""
+        return (self,)
+
+    @property
+    def numbers_apart(self) -> bool:
+        """Whether the same date in the other language is written with other numbers: in
+        digits only (its month a number too), or in another calendar."""
+        return self.numeric
+
     def __str__(self) -> str:
-        parts = [
-            str(self.day) if self.day else "",
-            _MONTH_NAMES[self.month - 1],
-            str(self.year or ""),
-        ]
-        return " ".join(p for p in parts if p)
+        return _written(self.day, _MONTH_NAMES[self.month - 1], self.year)
+
+
+def _written(day: int | None, month: str, year: int | None) -> str:
+    return " ".join(str(part) for part in (day, month, year) if part)
+
+
+@dataclass(frozen=True)
+class SolarDate(Date):
+    """A date in the Kurdish solar calendar: `month` is its month (1 = Xakelêwe, which
+    begins at Newroz) and `year` the Kurdish year. It agrees with the Gregorian dates it
+    may be: the year may begin on 20 or 21 March, so a day either side of the usual
+    conversion is taken too."""
+
+    gregorian: tuple[Date, ...] = field(default=(), compare=False)
+    """The usual conversion: one date, or for a month without a day the two Gregorian
+    months it spans."""
+    tolerated: tuple[Date, ...] = field(default=(), compare=False)
+
+    @property
+    def readings(self) -> tuple[Date, ...]:
+        return self.tolerated
+
+    @property
+    def numbers_apart(self) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        written = _written(self.day, _SOLAR_MONTH_NAMES[self.month - 1], self.year)
+        usual = " or ".join(map(str, self.gregorian))
+        return f"{usual} ({written} in the Kurdish calendar)"
 
 
 _MONTH_NAMES = [
@@ -60,6 +97,24 @@ _MONTH_NAMES = [
     "November",
     "December",
 ]
+_SOLAR_MONTH_NAMES = (
+    "Xakelêwe",
+    "Gullan",
+    "Cozerdan",
+    "Pûşper",
+    "Gelawêj",
+    "Xermanan",
+    "Rezber",
+    "Gellarêzan",
+    "Sermawez",
+    "Befranbar",
+    "Rêbendan",
+    "Reşeme",
+)
+_KURDISH_YEARS_AHEAD = 700
+"""The Kurdish year is the Gregorian year + 700 from Newroz (21 March) on."""
+_REFERENCE_YEAR = 2021
+"""A year with no 29 February, for a solar day and month written without a year."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +126,7 @@ class Tables:
     bound_ckb: dict[str, float]
     letters_ckb: frozenset[str]
     months_ckb: dict[str, int]
+    months_solar_ckb: dict[str, int]
     months_en: dict[str, int]
 
 
@@ -91,6 +147,7 @@ def tables() -> Tables:
         bound_ckb={key_text(k): float(v) for k, v in rows["word-ckb-bound"].items()},
         letters_ckb=frozenset(map(key_text, rows["letter-ckb"])),
         months_ckb={key_text(k): int(v) for k, v in rows["month-ckb"].items()},
+        months_solar_ckb={key_text(k): int(v) for k, v in rows["month-solar-ckb"].items()},
         months_en={k: int(v) for k, v in rows["month-en"].items()},
     )
 
@@ -131,6 +188,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     ckb_scale = "|".join(sorted(map(re.escape, t.scale_ckb), key=len, reverse=True))
     en_scale = "|".join(sorted(t.scale_en, key=len, reverse=True))
     ckb_months = "|".join(sorted(map(re.escape, t.months_ckb), key=len, reverse=True))
+    solar_months = "|".join(sorted(map(re.escape, t.months_solar_ckb), key=len, reverse=True))
     en_months = "|".join(sorted(t.months_en, key=len, reverse=True))
     ckb_number, en_number = _number(r"[\d.,]"), _number(r"[\w.,]")
     en_suffix = rf"(?:st|nd|rd|th)?(?:\s*({en_scale})\b)?"
@@ -147,6 +205,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             _trie([*t.words_ckb, *t.bound_ckb, *t.scale_ckb, _HALF_CKB], whole=True)
         ),
         "ckb_month": re.compile(_trie(t.months_ckb)),
+        "ckb_solar_month": re.compile(_trie(t.months_solar_ckb)),
+        # A solar month's day takes its ی (١٠ی گوڵان: ١٠ گوڵان is "10 flowers"), and its
+        # year is a Kurdish one (٢٧٢١).
+        "ckb_solar_date": re.compile(
+            rf"(?:(?<!\d)(\d{{1,2}})\s*ی\s+)?({solar_months})(?:ی|[^\W\d]*(?=\s|$|[^\w]))"
+            rf"(?:\s+(?:ساڵی\s+)?(2[67]\d\d)(?!\d))?"
+        ),
         # Two letter names or more in a row: an acronym (بی بی سی = BBC).
         "ckb_acronym": re.compile(rf"{letter}(?:\s+{letter})+"),
         "ckb_date": re.compile(
@@ -260,12 +325,13 @@ _AND = re.compile(r"\s+و\s+")
 _HALF = re.compile(r"\s+و\s+نیو(?!\w)")
 
 
-def sorani_number_words(key: str) -> list[float]:
-    """Numbers spelled out in Sorani (دوو, بیست و پێنج, سێ سەد, دوو هەزار) in a matching key,
-    each read whole (`spelled_numbers`)."""
+def sorani_number_words(key: str) -> Spelled:
+    """Numbers spelled out in Sorani (دوو, بیست و پێنج, سێ سەد, دوو هەزار, نیو ملیۆن) in a
+    matching key, each read whole (`spelled_numbers`), also where digits begin them
+    (٢ هەزار و پێنج سەد)."""
     words = _words(key, _patterns()["ckb_spelled"], _AND_CKB, "")
     if not words:
-        return []
+        return Spelled([], [])
     t = tables()
     if not t.letters_ckb.isdisjoint(w.text for w in words):
         key = _patterns()["ckb_acronym"].sub(_blank, key)
@@ -285,6 +351,8 @@ _HALF_CKB = key_text("نیو")
 _ENGLISH_SCALES_ALONE = ("thousand", "million", "billion", "trillion")
 _SPACES = " \t\n\r\f\v\u00a0"
 _LAST_WORD = re.compile(r"\w+\Z")
+_LAST_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\Z")
+"""A number in digits (2,500, 2.5) ending a stretch of text, and nothing before it in its word."""
 
 
 def _words(text: str, pattern: re.Pattern[str], joiner: str, joints: str) -> list[Word]:
@@ -299,9 +367,12 @@ def _words(text: str, pattern: re.Pattern[str], joiner: str, joints: str) -> lis
         if gap == joiner and end:
             words.append(Word(joiner, True, False))
         elif gap:
-            before = _LAST_WORD.search(between.rstrip(_SPACES + joints))
-            digits = before is not None and any(map(str.isdigit, before.group()))
+            before = between.rstrip(_SPACES + joints)
+            last = _LAST_WORD.search(before)
+            digits = last is not None and any(map(str.isdigit, last.group()))
             words.append(Word("", False, digits))
+            if digits and (number := _LAST_NUMBER.search(before)) is not None:
+                words.append(Word(number.group(), True, True, float(number[1].replace(",", ""))))
         words.append(Word(m.group(), True, False))
         end = m.end()
     return words
@@ -329,18 +400,48 @@ def english_words(text: str) -> list[float]:
     """Numbers spelled out in English (three, twenty-five, two thousand five hundred), each
     read whole (`spelled_numbers`)."""
     # Folded first: a case-insensitive regex is four times slower than a plain one.
-    words = _words(_fold(text), _patterns()["en_spelled"], "and", "-")
+    folded = _fold(text)
+    words = _words(folded, _patterns()["en_spelled"], "and", "-")
     if not words:
         return []
     t = tables()
-    return read_spelled(words, t.words_en, t.scale_en, "and", alone=_ENGLISH_SCALES_ALONE)
+    found = read_spelled(words, t.words_en, t.scale_en, "and", alone=_ENGLISH_SCALES_ALONE)
+    if "half" in folded:
+        found.values.extend(_english_halves(folded))
+    return found.values
+
+
+_HALF_EN = re.compile(
+    r"\bhalf an? (thousand|million|billion)\b"  # half a million
+    r"|\b(\w+) and a half (thousand|million|billion)\b"  # two and a half million
+    r"|\ba (thousand|million|billion) and a half\b"  # a million and a half
+)
+
+
+def _english_halves(folded: str) -> list[float]:
+    """The numbers English says with "half" (half a million = 500,000, two and a half
+    million = 2,500,000, a million and a half = 1,500,000). The words around are read as
+    numbers of their own too ("a million"): harmless, as the English spelled numbers only
+    ever vouch for a number the Sorani has."""
+    t = tables()
+    values = []
+    for m in _HALF_EN.finditer(folded):
+        if m[1]:
+            values.append(t.scale_en[m[1]] / 2)
+        elif m[3]:
+            whole = t.words_en.get(m[2]) if not m[2].isdigit() else float(m[2])
+            if whole is not None:
+                values.append((whole + 0.5) * t.scale_en[m[3]])
+        else:
+            values.append(t.scale_en[m[4]] * 1.5)
+    return values
 
 
 def sorani_dates(text: str, key: str | None = None) -> list[Date]:
     """Dates in Sorani text: with a month name (a bare month name -- ئازار is also "pain" --
     is not a date), then in digits: day/month/year or year/month/day."""
     key = key_text(text) if key is None else key
-    return _sorani_written_dates(key) + _numeric_dates(key, _SORANI_DATE_ORDERS)
+    return _sorani_written_dates(key) + _solar_dates(key) + _numeric_dates(key, _SORANI_DATE_ORDERS)
 
 
 def _sorani_written_dates(key: str) -> list[Date]:
@@ -361,6 +462,39 @@ def _sorani_written_dates(key: str) -> list[Date]:
             Date(int(day) if day else None, t.months_ckb[month], int(year) if year else None)
         )
     return out
+
+
+def _solar_dates(key: str) -> list[Date]:
+    """Dates of the Kurdish solar calendar: a month name with a day or a Kurdish year."""
+    p = _patterns()
+    if not p["ckb_solar_month"].search(key):
+        return []
+    months = tables().months_solar_ckb
+    found: list[Date] = []
+    for m in p["ckb_solar_date"].finditer(key):
+        day, month, year = int(m[1]) if m[1] else None, months[m[2]], int(m[3]) if m[3] else None
+        if day is None and year is None:
+            continue
+        if day is not None and not 1 <= day <= (31 if month <= 6 else 30):
+            continue
+        found.append(_solar(day, month, year))
+    return found
+
+
+def _solar(day: int | None, month: int, year: int | None) -> SolarDate:
+    """A Kurdish solar date with the Gregorian dates it is (`SolarDate`)."""
+    gregorian_year = (year - _KURDISH_YEARS_AHEAD) if year else _REFERENCE_YEAR
+    newroz = dt.date(gregorian_year, 3, 21)
+    before = (month - 1) * 31 if month <= 7 else 186 + (month - 7) * 30  # days of the months before
+    if day is None:  # the month's first and last days: the two Gregorian months it spans
+        first = newroz + dt.timedelta(before)
+        last = first + dt.timedelta(30 if month <= 6 else 29)
+        usual = tuple(dict.fromkeys(Date(None, d.month, d.year) for d in (first, last)))
+        return SolarDate(None, month, year, gregorian=usual, tolerated=usual)
+    exact = newroz + dt.timedelta(before + day - 1)
+    near = [exact + dt.timedelta(shift) for shift in (0, -1, 1)]
+    dates = [Date(d.day, d.month, d.year if year else None) for d in near]
+    return SolarDate(day, month, year, gregorian=tuple(dates[:1]), tolerated=tuple(dates))
 
 
 def english_dates(text: str) -> list[Date]:
@@ -418,13 +552,15 @@ def _numeric_dates(text: str, orders: tuple[str, ...]) -> list[Date]:
 
 
 def date_agrees(source: Date, targets: list[Date]) -> bool:
-    """Whether some target date has the source's month, and its day and year where both give one."""
-    for d in targets:
-        if d.month != source.month:
-            continue
-        if source.day and d.day and source.day != d.day:
-            continue
-        if source.year and d.year and source.year != d.year:
-            continue
-        return True
+    """Whether some target date has the month of a Gregorian reading of the source, and its
+    day and year where both give one."""
+    for reading in source.readings:
+        for d in targets:
+            if d.month != reading.month:
+                continue
+            if reading.day and d.day and reading.day != d.day:
+                continue
+            if reading.year and d.year and reading.year != d.year:
+                continue
+            return True
     return False
