@@ -146,6 +146,28 @@ def test_check_flags_the_bad_and_passes_the_good(
     assert findings(source, good, check) == [], f"{check} false alarm: {good}"
 
 
+def test_a_word_that_is_two_terms_may_be_rendered_as_either() -> None:
+    # سەربازی is the adjective military, or soldier with its ezafe (سەربازی ئەمریکی = a US
+    # soldier): the matcher reads the uninflected military; the translation may have either.
+    entries = [
+        approved_entry("military", "سەربازی", "military", variants=("army",)),
+        approved_entry("soldier", "سەرباز", "soldier", variants=("troops",)),
+    ]
+    matcher = Matcher(entries, stopwords())
+    assert [e.id for e in matcher.readings("سەربازی")] == ["military", "soldier"]
+
+    def missing(target: str) -> list[str]:
+        unit = Unit("a.po", "a/1", "سەربازی ئەمریکی لە بنکەکە ماوە.", target)
+        return [f.message for f in check_units([unit], matcher, ["glossary-missing"])]
+
+    assert missing("A US soldier remains at the base.") == []
+    assert missing("US troops remain at the base.") == []
+    assert missing("The US military remains at the base.") == []
+    assert missing("US diplomats remain at the base.") == [
+        "سەربازی (military) should be rendered 'military' / 'army'"
+    ]
+
+
 def test_a_noun_term_rendered_as_an_english_verb_is_rendered() -> None:
     entries = [approved_entry("attack", "هێرش", "attack", variants=("assault",))]
     matcher = Matcher(entries, stopwords())

@@ -9,7 +9,7 @@ from itertools import chain, compress
 from typing import NamedTuple
 
 from workbench.qa.context import Context
-from workbench.qa.english import part_stems, rendering_part_stems, rendering_stems
+from workbench.qa.english import contains, part_stems, rendering_part_stems, rendering_stems
 from workbench.qa.model import Unit
 from workbench.terms.matcher import Hit
 from workbench.terms.model import Entry
@@ -133,8 +133,10 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
             continue
         if options and not used and not any(map(has, other_stems)):
             parted = ctx.value(_parted, unit) if hyphens else None
-            if not (parted and parted.new and any(_apart(parted, r) for r in options)) and not (
-                _as_verb(ctx.target_stems(unit), options)
+            if not (
+                (parted and parted.new and any(_apart(parted, r) for r in options))
+                or _as_verb(ctx.target_stems(unit), options)
+                or _read_otherwise(hit, ctx.target_stems(unit), ctx)
             ):
                 missing.append((hit, options))
         if bad:
@@ -204,6 +206,17 @@ def _as_verb(target_stems: str, renderings: Iterable[str]) -> bool:
         if stem.isalpha() and stem.islower() and not words.isdisjoint(_verb_forms(stem)):
             return True
     return False
+
+
+def _read_otherwise(hit: Hit, target_stems: str, ctx: Context) -> bool:
+    """Whether the word is also a form of another term, which the target renders:
+    سەربازی is military, or soldier with its ezafe (سەربازی ئەمریکی = a US soldier)."""
+    if ctx.matcher is None or " " in hit.surface:
+        return False
+    return any(
+        entry.id != hit.entry.id and any(contains(target_stems, r) for r in entry.renderings)
+        for entry in ctx.matcher.readings(hit.surface)
+    )
 
 
 def missing(unit: Unit, ctx: Context) -> list[Issue]:

@@ -75,7 +75,7 @@ class _Number:
         """Multiply a unit by a hundred right after it (three hundred, سێ سەد)."""
         if not (value == HUNDRED and self.last_unit and not joined_by_and):
             return False
-        if not 1 <= self.group < 10 or not self.continues_digits():
+        if not 1 <= self.group < 10 or not self.joinable():
             return False
         self.group *= HUNDRED
         self.order, self.last_unit, self.bound_only, self.last = HUNDRED, False, False, self.group
@@ -87,7 +87,7 @@ class _Number:
         hundred fifty), and a unit after tens from twenty (twenty five; but "ten
         five-minute breaks" are two numbers)."""
         order = _order(value)
-        if order >= self.order or not self.continues_digits():
+        if order >= self.order or not self.joinable():
             return False
         if not joined_by_and and not (self.order > 10 or (self.last >= 20 and self.last % 10 == 0)):
             return False
@@ -95,19 +95,15 @@ class _Number:
         self.bound_only = False
         return True
 
-    def continues_digits(self) -> bool:
+    def joinable(self) -> bool:
         """Whether a word may join: any may, unless the number began in digits and has no
         scale word yet (٢ هەزار و پێنج سەد is one number; ٢ و سێ is two)."""
-        if not self.digits:
-            return True
-        if self.scale == float("inf"):
-            return False
-        if self.in_digits is None:
-            self.in_digits = self.value
-        return True
+        return not self.digits or self.scale != float("inf")
 
     def add(self, value: float) -> None:
         """Add a part (below a thousand)."""
+        if self.digits and self.in_digits is None and self.scale != float("inf"):
+            self.in_digits = self.value  # the first word after the digits and scale word
         order = _order(value)
         self.group += value
         self.order, self.last_unit, self.last = order, order == 1, value

@@ -242,6 +242,26 @@ class Matcher:
     def _analyse(self, word: str) -> _Analysis:
         """The best single-word match of this word (length, extra, pattern), and the phrase
         patterns it can begin; None when it begins no term."""
+        singles, phrases = self._word_matches(word)
+        if not singles and not phrases:
+            return None
+        # All single-word matches of a word cover the same span, so overlap resolution can
+        # only ever keep the one it ranks first: keep just that one.
+        best = min(singles, key=_single_rank) if singles else None
+        return best, tuple(phrases)
+
+    def readings(self, word: str) -> tuple[Entry, ...]:
+        """Every term one word may be a form of, the one `find` reports first: سەربازی is
+        military, or soldier with its ezafe. A check may accept the others."""
+        if self._empty:
+            return ()
+        singles, _ = self._word_matches(key_text(word))
+        ranked = dict.fromkeys(m[2].entry for m in sorted(singles, key=_single_rank))
+        return tuple(self.entries[index] for index in ranked)
+
+    def _word_matches(self, word: str) -> tuple[list[_Match], list[_Pattern]]:
+        """Every single-word match of a word (in the matching key), and the phrase patterns
+        it can begin."""
         singles: list[_Match] = []
         phrases: list[_Pattern] = []
         for last, patterns in self._automaton.iter(" " + word):
@@ -254,12 +274,7 @@ class Matcher:
                         singles.append((len(word), len(word) - p.length, p))
                 elif (not rest) if p.head_exact else is_head(rest, p.stem[-1], p.proper):
                     phrases.append(p)
-        if not singles and not phrases:
-            return None
-        # All single-word matches of a word cover the same span, so overlap resolution can
-        # only ever keep the one it ranks first: keep just that one.
-        best = min(singles, key=_single_rank) if singles else None
-        return best, tuple(phrases)
+        return singles, phrases
 
     def _phrase_ends(
         self, key: str, tokens: list[str], starts: list[int], i: int, phrases: Sequence[_Pattern]
