@@ -168,6 +168,26 @@ def test_a_word_that_is_two_terms_may_be_rendered_as_either() -> None:
     ]
 
 
+def test_a_month_name_in_a_date_is_left_to_the_date_check() -> None:
+    entries = [
+        approved_entry("xakelewe", "خاکەلێوە", "Khakelewe", variants=("Xakelêwe",), type="date"),
+        approved_entry("march", "ئازار", "March", type="date"),
+    ]
+    matcher = Matcher(entries, stopwords())
+
+    def found(source: str, target: str) -> list[str]:
+        unit = Unit("a.po", "a/1", source, target)
+        checks = ["glossary-missing", "date-mismatch"]
+        return [f.check for f in check_units([unit], matcher, checks)]
+
+    # Converted from the Kurdish calendar, as wire copy does: the date renders the month.
+    assert found("لە ١ی خاکەلێوەی ٢٧٢١ گەیشتن.", "They arrived on 21 March 2021.") == []
+    # A wrong date is the date check's finding, not the glossary's as well.
+    assert found("لە ٣ی ئازاری ٢٠٢١ گەیشتن.", "They arrived on 3 May 2021.") == ["date-mismatch"]
+    # A month named outside a date is still the glossary's.
+    assert found("لە خاکەلێوەدا گەیشتن.", "They arrived in spring.") == ["glossary-missing"]
+
+
 def test_a_noun_term_rendered_as_an_english_verb_is_rendered() -> None:
     entries = [approved_entry("attack", "هێرش", "attack", variants=("assault",))]
     matcher = Matcher(entries, stopwords())
@@ -608,7 +628,7 @@ def test_numbers_with_words_after_digits_and_halves(
             "لە ١ی خاکەلێوەی ٢٧٢١",
             "on 1 April 2021",
             [
-                "the source says 21 March 2021 (1 Xakelêwe 2721 in the Kurdish calendar); "
+                "the source says 21 March 2021 (1 Khakelewe 2721 in the Kurdish calendar); "
                 "the translation has 1 April 2021"
             ],
         ),
@@ -621,7 +641,7 @@ def test_numbers_with_words_after_digits_and_halves(
             "لە ڕێبەندانی ٢٧٢٠",
             "in March 2021",
             [
-                "the source says January 2021 or February 2021 (Rêbendan 2720 in the "
+                "the source says January 2021 or February 2021 (Rebendan 2720 in the "
                 "Kurdish calendar); the translation has March 2021"
             ],
         ),

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from workbench.qa.context import Context
 from workbench.qa.english import contains, part_stems, rendering_part_stems, rendering_stems
 from workbench.qa.model import Unit
+from workbench.qa.numbers import sorani_dates
 from workbench.terms.matcher import Hit
 from workbench.terms.model import Entry
 
@@ -137,6 +138,7 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
                 (parted and parted.new and any(_apart(parted, r) for r in options))
                 or _as_verb(ctx.target_stems(unit), options)
                 or _read_otherwise(hit, ctx.target_stems(unit), ctx)
+                or (hit.entry.type == "date" and ctx.value(_has_dates, unit))
             ):
                 missing.append((hit, options))
         if bad:
@@ -217,6 +219,13 @@ def _read_otherwise(hit: Hit, target_stems: str, ctx: Context) -> bool:
         entry.id != hit.entry.id and any(contains(target_stems, r) for r in entry.renderings)
         for entry in ctx.matcher.readings(hit.surface)
     )
+
+
+def _has_dates(unit: Unit, ctx: Context) -> bool:
+    """Whether the source has dates, which date-mismatch compares: a month name in one is
+    rendered by the date, converted from the Kurdish calendar (١ی خاکەلێوە = 21 March) or
+    not, and a date rendered wrongly is the date check's finding."""
+    return bool(sorani_dates(unit.source, ctx.source_key(unit)))
 
 
 def missing(unit: Unit, ctx: Context) -> list[Issue]:

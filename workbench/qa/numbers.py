@@ -59,7 +59,7 @@ def _written(day: int | None, month: str, year: int | None) -> str:
 
 @dataclass(frozen=True)
 class SolarDate(Date):
-    """A date in the Kurdish solar calendar: `month` is its month (1 = Xakelêwe, which
+    """A date in the Kurdish solar calendar: `month` is its month (1 = Khakelewe, which
     begins at Newroz) and `year` the Kurdish year. It agrees with the Gregorian dates it
     may be: the year may begin on 20 or 21 March, so a day either side of the usual
     conversion is taken too."""
@@ -97,19 +97,19 @@ _MONTH_NAMES = [
     "November",
     "December",
 ]
-_SOLAR_MONTH_NAMES = (
-    "Xakelêwe",
-    "Gullan",
-    "Cozerdan",
-    "Pûşper",
-    "Gelawêj",
-    "Xermanan",
+_SOLAR_MONTH_NAMES = (  # as the glossary renders them
+    "Khakelewe",
+    "Gulan",
+    "Jozerdan",
+    "Pushper",
+    "Gelawezh",
+    "Khermanan",
     "Rezber",
-    "Gellarêzan",
+    "Gelarezan",
     "Sermawez",
     "Befranbar",
-    "Rêbendan",
-    "Reşeme",
+    "Rebendan",
+    "Resheme",
 )
 _KURDISH_YEARS_AHEAD = 700
 """The Kurdish year is the Gregorian year + 700 from Newroz (21 March) on."""
