@@ -620,6 +620,36 @@ def test_numbers_with_words_after_digits_and_halves(
 
 
 @pytest.mark.parametrize(
+    ("source", "target", "numbers", "dates"),
+    [
+        # day, month and year each with its ezafe
+        ("لە ١٢ی ٥ی ٢٠٢٣ کرا.", "It was held on 12 May 2023.", [], []),
+        (
+            "لە ١٢ی ٥ی ٢٠٢٣ کرا.",
+            "It was held on 12 June 2023.",
+            ["missing in the translation: 5"],
+            ["the source says 12 May 2023; the translation has 12 June 2023"],
+        ),
+        # dots between groups of three: thousands, or a decimal point
+        ("١٠.٠٠٠ دۆلار", "$10,000", [], []),
+        ("١.٥٠٠.٠٠٠ دۆلار", "$1,500,000", [], []),
+        ("١.٥٠٠ ملیۆن دۆلار", "$1.5 million", [], []),
+        (
+            "١٠.٠٠٠ دۆلار",
+            "$20,000",
+            ["missing in the translation: 10", "not in the source: 20,000"],
+            [],
+        ),
+    ],
+)
+def test_numbers_as_some_writers_group_them(
+    source: str, target: str, numbers: list[str], dates: list[str]
+) -> None:
+    assert findings(source, target, "number-mismatch") == numbers
+    assert findings(source, target, "date-mismatch") == dates
+
+
+@pytest.mark.parametrize(
     ("source", "target", "dates"),
     [
         ("لە ١ی خاکەلێوەی ٢٧٢١", "on 21 March 2021", []),

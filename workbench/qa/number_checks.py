@@ -14,6 +14,7 @@ from workbench.qa.numbers import (
     english_name_numbers,
     english_words,
     sorani_dates,
+    sorani_dot_groups,
     sorani_number_words,
     sorani_numbers,
 )
@@ -42,6 +43,13 @@ def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
         return []  # the same numbers in digits on both sides (or none at all)
     counts, target_counts = Counter(source), Counter(target)
     counts.subtract(replaced)  # ٢ هەزار of ٢ هەزار و پێنج سەد: 2,500 is in `spelled`
+    for decimal, thousands in sorani_dot_groups(key):  # ١٠.٠٠٠: 10 or 10,000
+        if (
+            counts[decimal] > target_counts[decimal]
+            and target_counts[thousands] > counts[thousands]
+        ):
+            counts[decimal] -= 1
+            counts[thousands] += 1
     _leave_to_dates(
         sorani_dates(unit.source, key), english_dates(unit.target), counts, target_counts
     )

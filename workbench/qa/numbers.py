@@ -320,6 +320,27 @@ def _scaled_together(key: str, found: list[re.Match[str]], values: list[float]) 
     return joined
 
 
+_DOT_GROUPS = re.compile(r"(\d(?<![\d.,]\d)\d{0,2})((?:\.\d{3})+)(?![\d.,]*\d)")
+
+
+def sorani_dot_groups(key: str) -> list[tuple[float, float]]:
+    """Numbers in a matching key written with dots between groups of three digits, which
+    some writers use for thousands (١٠.٠٠٠ = 10,000): (the value `sorani_numbers` reads,
+    the value as thousands). Not after or before a scale word, where the dot is a decimal
+    point (١.٥٠٠ ملیۆن)."""
+    if "." not in key:
+        return []
+    found = []
+    scales = tables().scale_ckb
+    for m in _DOT_GROUPS.finditer(key):
+        after = key[m.end() :].split(maxsplit=1)
+        if after and after[0] in scales:
+            continue
+        groups = m[2].split(".")
+        found.append((float(f"{m[1]}.{groups[1]}"), float(m[1] + "".join(groups))))
+    return found
+
+
 _COMMA_THOUSANDS = re.compile(r"،(?<=\d،)(?=\d{3}(?!\d))")  # the comma first: found fast
 _AND = re.compile(r"\s+و\s+")
 _HALF = re.compile(r"\s+و\s+نیو(?!\w)")
@@ -439,9 +460,28 @@ def _english_halves(folded: str) -> list[float]:
 
 def sorani_dates(text: str, key: str | None = None) -> list[Date]:
     """Dates in Sorani text: with a month name (a bare month name -- ئازار is also "pain" --
-    is not a date), then in digits: day/month/year or year/month/day."""
+    is not a date), of the Kurdish solar calendar, then in digits: day/month/year or
+    year/month/day, and day, month and year each with its ezafe (١٢ی ٥ی ٢٠٢٣)."""
     key = key_text(text) if key is None else key
-    return _sorani_written_dates(key) + _solar_dates(key) + _numeric_dates(key, _SORANI_DATE_ORDERS)
+    return (
+        _sorani_written_dates(key)
+        + _solar_dates(key)
+        + _numeric_dates(key, _SORANI_DATE_ORDERS)
+        + _ezafe_dates(key)
+    )
+
+
+_EZAFE_DATE = re.compile(r"(\d(?<![\w/.,-]\d)\d?)ی\s*(\d{1,2})ی\s*(\d{4})(?![\d/-])")
+"""Day, month and year in digits, joined by the ezafe: ١٢ی ٥ی ٢٠٢٣ is 12 May 2023."""
+
+
+def _ezafe_dates(key: str) -> list[Date]:
+    found = []
+    for m in _EZAFE_DATE.finditer(key):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            found.append(Date(day, month, year, numeric=True))
+    return found
 
 
 def _sorani_written_dates(key: str) -> list[Date]:
