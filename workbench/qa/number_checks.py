@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from workbench.qa.context import Context
 from workbench.qa.model import Unit
@@ -17,11 +18,15 @@ from workbench.qa.numbers import (
     sorani_dot_groups,
     sorani_number_words,
     sorani_numbers,
+    tables,
 )
+from workbench.qa.spelled_numbers import HUNDRED
 
 Issue = tuple[str, tuple[str, ...]]
 YEARS = ((1900, 2100), (2600, 2800))
 """Whole numbers in these ranges are shown as years are written (Gregorian, Kurdish)."""
+SPELLED_EXTRA = (3, 99)
+"""English numbers spelled out in this range are flagged when the source has no such number."""
 
 
 def _show(value: float) -> str:
@@ -39,7 +44,9 @@ def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
     source = sorani_numbers(unit.source, key)
     spelled, replaced = sorani_number_words(key)
     target = english_digits(unit.target)
-    if not spelled and sorted(source) == sorted(target):
+    small = _spells_small(ctx.target_stems(unit))
+    words = english_words(unit.target) if small else None
+    if not spelled and not words and sorted(source) == sorted(target):
         return []  # the same numbers in digits on both sides (or none at all)
     counts, target_counts = Counter(source), Counter(target)
     counts.subtract(replaced)  # ٢ هەزار of ٢ هەزار و پێنج سەد: 2,500 is in `spelled`
@@ -54,7 +61,24 @@ def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
         sorani_dates(unit.source, key), english_dates(unit.target), counts, target_counts
     )
     named = Counter(english_name_numbers(unit.target))
-    return _number_issues(+counts, Counter(spelled), +target_counts, unit.target, named)
+    return _number_issues(+counts, Counter(spelled), +target_counts, unit.target, words, named)
+
+
+@cache
+def _small_words() -> frozenset[str]:
+    """English words for the numbers `SPELLED_EXTRA` flags (three … ninety-nine, dozen)."""
+    words = {w: v for w, v in tables().words_en.items() if v < HUNDRED}
+    tens = [w for w, v in words.items() if v >= 20 and v % 10 == 0]
+    units = [w for w, v in words.items() if 1 <= v <= 9]
+    words.update({f"{ten}-{unit}": words[ten] + words[unit] for ten in tens for unit in units})
+    low, high = SPELLED_EXTRA
+    return frozenset(w for w, v in words.items() if low <= v <= high)
+
+
+def _spells_small(target_stems: str) -> bool:
+    """Whether a target (as `english.stems`) may spell out a number `SPELLED_EXTRA` flags:
+    a quick look before reading its numbers (`english_words`), which costs four times more."""
+    return not _small_words().isdisjoint(target_stems.split())
 
 
 def _leave_to_dates(
@@ -83,16 +107,27 @@ def _number_issues(
     spelled: Counter[float],
     target: Counter[float],
     text: str,
+    words: list[float] | None,
     named: Counter[float],
 ) -> list[Issue]:
-    """The numbers missing from the English `text` and the digit numbers it adds (but for
-    the `named` ones, part of a name like COVID-19)."""
+    """The numbers missing from the English `text` (its numbers in digits `target`, spelled
+    out `words`, None when not read yet) and the numbers it adds: in digits (but for the
+    `named` ones, part of a name like COVID-19), or spelled out from three to ninety-nine
+    where the source has no such number at all ("seven countries"; "one" and "two" are
+    also "a" and "both")."""
     missing = [v for v, n in source.items() if target[v] < n]
     if missing or spelled:  # wire style spells out small numbers: "three years"
-        available = target + Counter(english_words(text))
+        if words is None:
+            words = english_words(text)
+        available = target + Counter(words)
         missing = [v for v, n in source.items() if available[v] < n]
         missing += [v for v, n in spelled.items() if available[v] < source[v] + n]
     extra = [v for v, n in (target - named).items() if source[v] + spelled[v] < n]
+    extra += [
+        v
+        for v in dict.fromkeys(words or ())
+        if SPELLED_EXTRA[0] <= v <= SPELLED_EXTRA[1] and not (source[v] or spelled[v] or target[v])
+    ]
     issues: list[Issue] = []
     if missing:
         issues.append(
