@@ -71,7 +71,7 @@ CASES = [
     (
         "glossary-missing",
         "گرووپەکانی حەشدی شەعبی هێرشیان کرد.",
-        "Groups of the Popular Crowd attacked.",
+        "Groups of the Popular Front attacked.",
         "The PMF's groups attacked.",
     ),
     (
@@ -332,7 +332,13 @@ def test_cli_glossary_option_takes_csv(kwb: Any, tmp_path: Path) -> None:
         "source,target,forbidden\nبەنداوی دوکان,Dukan Dam,Dokan reservoir\n", encoding="utf-8"
     )
     rows = kwb("check", str(po), "--glossary", str(glossary), "--json").json_lines()
-    assert [r["check"] for r in rows] == ["glossary-missing", "glossary-forbidden"]
+    # The forbidden rendering used instead is one finding, which names the rendering to use.
+    assert [(r["check"], r["message"]) for r in rows] == [
+        (
+            "glossary-forbidden",
+            "'Dokan reservoir' is a forbidden rendering of بەنداوی دوکان; use 'Dukan Dam'",
+        )
+    ]
 
 
 def test_registry_ids_are_the_public_ones() -> None:

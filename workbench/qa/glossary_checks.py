@@ -132,7 +132,15 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
             uses.append((term, own[has_own.index(True)]))
         if not new_entry:
             continue
-        if options and not used and not any(map(has, other_stems)):
+        used_bad: list[str] = []
+        if bad:
+            found = list(map(has, bad_stems))
+            if hyphens and (parted := ctx.value(_parted, unit)).new:
+                found = [f or _apart(parted, r) for f, r in zip(found, bad, strict=True)]
+            used_bad = list(compress(bad, found))
+            forbidden += [(hit, r) for r in used_bad]
+        # A forbidden rendering used instead is that finding alone ("use …" says the rest).
+        if options and not used and not used_bad and not any(map(has, other_stems)):
             parted = ctx.value(_parted, unit) if hyphens else None
             if not (
                 (parted and parted.new and any(_apart(parted, r) for r in options))
@@ -141,11 +149,6 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
                 or (hit.entry.type == "date" and ctx.value(_has_dates, unit))
             ):
                 missing.append((hit, options))
-        if bad:
-            found = list(map(has, bad_stems))
-            if hyphens and (parted := ctx.value(_parted, unit)).new:
-                found = [f or _apart(parted, r) for f, r in zip(found, bad, strict=True)]
-            forbidden += [(hit, r) for r in compress(bad, found)]
     return _InTarget(missing, forbidden, tuple(uses))
 
 
