@@ -154,7 +154,7 @@ def test_a_word_that_is_two_terms_may_be_rendered_as_either() -> None:
         approved_entry("soldier", "سەرباز", "soldier", variants=("troops",)),
     ]
     matcher = Matcher(entries, stopwords())
-    assert [e.id for e in matcher.readings("سەربازی")] == ["military", "soldier"]
+    assert [e.id for e in matcher.readings_at("سەربازی ئەمریکی", 0)] == ["military", "soldier"]
 
     def missing(target: str) -> list[str]:
         unit = Unit("a.po", "a/1", "سەربازی ئەمریکی لە بنکەکە ماوە.", target)
@@ -165,6 +165,34 @@ def test_a_word_that_is_two_terms_may_be_rendered_as_either() -> None:
     assert missing("The US military remains at the base.") == []
     assert missing("US diplomats remain at the base.") == [
         "سەربازی (military) should be rendered 'military' / 'army'"
+    ]
+
+
+def test_a_term_that_lost_an_overlap_may_be_the_rendering() -> None:
+    # سەرۆکی پەرلەمانی کوردستان: the longer Kurdistan Parliament wins the overlap with
+    # parliament speaker, leaving سەرۆکی read as president; "speaker" renders it too.
+    entries = [
+        approved_entry("president", "سەرۆک", "president", variants=("head",)),
+        approved_entry("speaker", "سەرۆکی پەرلەمان", "parliament speaker", variants=("speaker",)),
+        approved_entry("kurdistan-parliament", "پەرلەمانی کوردستان", "Kurdistan Parliament"),
+        approved_entry("forces", "هێز", "forces", variants=("troops",)),
+        approved_entry("combat-forces", "هێزی شەڕکەر", "combat forces"),
+    ]
+    matcher = Matcher(entries, stopwords())
+
+    def missing(source: str, target: str) -> list[str]:
+        unit = Unit("a.po", "a/1", source, target)
+        return [f.message for f in check_units([unit], matcher, ["glossary-missing"])]
+
+    speaker = "سەرۆکی پەرلەمانی کوردستان گوتی"
+    assert missing(speaker, "The Kurdistan Parliament speaker said") == []
+    assert missing(speaker, "The Kurdistan Parliament president said") == []
+    assert missing(speaker, "The Kurdistan Parliament official said") == [
+        "سەرۆکی (president) should be rendered 'president' / 'head'"
+    ]
+    # Never a shorter term: combat forces is not rendered by the troops of هێز alone.
+    assert missing("هێزی شەڕکەر نامێنێت.", "No troops will remain.") == [
+        "هێزی شەڕکەر (combat-forces) should be rendered 'combat forces'"
     ]
 
 

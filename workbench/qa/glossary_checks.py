@@ -141,11 +141,11 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
             forbidden += [(hit, r) for r in used_bad]
         # A forbidden rendering used instead is that finding alone ("use …" says the rest).
         if options and not used and not used_bad and not any(map(has, other_stems)):
-            parted = ctx.value(_parted, unit) if hyphens else None
+            taken_apart = ctx.value(_parted, unit) if hyphens else None
             if not (
-                (parted and parted.new and any(_apart(parted, r) for r in options))
+                (taken_apart and taken_apart.new and any(_apart(taken_apart, r) for r in options))
                 or _as_verb(ctx.target_stems(unit), options)
-                or _read_otherwise(hit, ctx.target_stems(unit), ctx)
+                or _read_otherwise(hit, unit, ctx)
                 or (hit.entry.type == "date" and ctx.value(_has_dates, unit))
             ):
                 missing.append((hit, options))
@@ -213,14 +213,18 @@ def _as_verb(target_stems: str, renderings: Iterable[str]) -> bool:
     return False
 
 
-def _read_otherwise(hit: Hit, target_stems: str, ctx: Context) -> bool:
-    """Whether the word is also a form of another term, which the target renders:
-    سەربازی is military, or soldier with its ezafe (سەربازی ئەمریکی = a US soldier)."""
-    if ctx.matcher is None or " " in hit.surface:
+def _read_otherwise(hit: Hit, unit: Unit, ctx: Context) -> bool:
+    """Whether the words of the hit may also be read as another term as long or longer,
+    which the target renders: سەربازی is military, or soldier with its ezafe (سەربازی
+    ئەمریکی = a US soldier); سەرۆکی in سەرۆکی پەرلەمانی کوردستان is president, or begins
+    parliament speaker, which the longer Kurdistan Parliament overlapped. (Never a shorter
+    one: هێزی شەڕکەر, combat forces, is not rendered by the forces of هێز alone.)"""
+    if ctx.matcher is None:
         return False
+    target_stems = ctx.target_stems(unit)
     return any(
         entry.id != hit.entry.id and any(contains(target_stems, r) for r in entry.renderings)
-        for entry in ctx.matcher.readings(hit.surface)
+        for entry in ctx.matcher.readings_at(unit.source, hit.start, hit.end)
     )
 
 

@@ -250,14 +250,27 @@ class Matcher:
         best = min(singles, key=_single_rank) if singles else None
         return best, tuple(phrases)
 
-    def readings(self, word: str) -> tuple[Entry, ...]:
-        """Every term one word may be a form of, the one `find` reports first: سەربازی is
-        military, or soldier with its ezafe. A check may accept the others."""
+    def readings_at(self, text: str, start: int, end: int | None = None) -> tuple[Entry, ...]:
+        """Every term that may be read from the word at offset `start` of raw `text` to
+        `end` or beyond, before overlap resolution kept one; longest first. A check may
+        accept any: سەربازی is military, or soldier with its ezafe; سەرۆکی in سەرۆکی
+        پەرلەمانی کوردستان is president, or begins parliament speaker (which lost to
+        Kurdistan Parliament). With no `end`, shorter terms too."""
         if self._empty:
             return ()
-        singles, _ = self._word_matches(key_text(word))
-        ranked = dict.fromkeys(m[2].entry for m in sorted(singles, key=_single_rank))
-        return tuple(self.entries[index] for index in ranked)
+        key = matching_key(text)
+        tokens = _spaced(key.text).split(" ")
+        starts = list(accumulate(map(add, map(len, tokens), repeat(1)), initial=0))
+        words = [(s, s + len(t)) for s, t in zip(starts[:-1], tokens, strict=True)]
+        spans = map_spans(key.offsets, words)
+        at = [i for i, (s, e) in enumerate(spans) if s == start and e > s]
+        if not at:
+            return ()
+        singles, phrases = self._word_matches(tokens[at[0]])
+        ends, _ = self._phrase_ends(key.text, tokens, starts, at[0], phrases)
+        least = len(key_text(text[start:end])) if end is not None else 0
+        ranked = sorted((m for m in (*singles, *ends) if m[0] >= least), key=_phrase_rank)
+        return tuple(self.entries[index] for index in dict.fromkeys(m[2].entry for m in ranked))
 
     def _word_matches(self, word: str) -> tuple[list[_Match], list[_Pattern]]:
         """Every single-word match of a word (in the matching key), and the phrase patterns
