@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -11,7 +12,7 @@ from typing import NamedTuple
 from workbench.qa.context import Context
 from workbench.qa.english import contains, part_stems, rendering_part_stems, rendering_stems
 from workbench.qa.model import Unit
-from workbench.qa.numbers import sorani_dates
+from workbench.qa.number_checks import source_dates
 from workbench.terms.matcher import Hit
 from workbench.terms.model import Entry
 
@@ -222,17 +223,24 @@ def _read_otherwise(hit: Hit, unit: Unit, ctx: Context) -> bool:
     if ctx.matcher is None:
         return False
     target_stems = ctx.target_stems(unit)
+    # The words a phrase from here may span, not the whole source: read once per hit.
+    words = _FOLLOWING_WORDS.match(unit.source, hit.end)
+    window = unit.source[hit.start : words.end() if words else hit.end]
     return any(
         entry.id != hit.entry.id and any(contains(target_stems, r) for r in entry.renderings)
-        for entry in ctx.matcher.readings_at(unit.source, hit.start, hit.end)
+        for entry in ctx.matcher.readings_at(window, 0, hit.end - hit.start)
     )
+
+
+_FOLLOWING_WORDS = re.compile(r"(?:[^\S\n]*[^\s]+){1,8}")
+"""Up to eight words after a hit, on its line: more than any phrase reads beyond its head."""
 
 
 def _has_dates(unit: Unit, ctx: Context) -> bool:
     """Whether the source has dates, which date-mismatch compares: a month name in one is
     rendered by the date, converted from the Kurdish calendar (١ی خاکەلێوە = 21 March) or
     not, and a date rendered wrongly is the date check's finding."""
-    return bool(sorani_dates(unit.source, ctx.source_key(unit)))
+    return bool(ctx.value(source_dates, unit))
 
 
 def missing(unit: Unit, ctx: Context) -> list[Issue]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from functools import cache
 
 from workbench.qa.context import Context
 from workbench.qa.model import Unit
@@ -18,9 +18,8 @@ from workbench.qa.numbers import (
     sorani_dot_groups,
     sorani_number_words,
     sorani_numbers,
-    tables,
+    trie_pattern,
 )
-from workbench.qa.spelled_numbers import HUNDRED
 
 Issue = tuple[str, tuple[str, ...]]
 YEARS = ((1900, 2100), (2600, 2800))
@@ -38,13 +37,23 @@ def _show(value: float) -> str:
     return f"{value:.0f}" if year else f"{value:,.0f}"
 
 
+def source_dates(unit: Unit, ctx: Context) -> list[Date]:
+    """The source's dates (read once per unit: the date, number and glossary checks use them)."""
+    return sorani_dates(unit.source, ctx.source_key(unit))
+
+
+def target_dates(unit: Unit, ctx: Context) -> list[Date]:
+    """The target's dates (read once per unit)."""
+    return english_dates(unit.target)
+
+
 def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
     """A number of the source missing from the target, or a digit number the source lacks."""
     key = ctx.source_key(unit)
     source = sorani_numbers(unit.source, key)
     spelled, replaced = sorani_number_words(key)
     target = english_digits(unit.target)
-    small = _spells_small(ctx.target_stems(unit))
+    small = _may_spell_small(unit.target)
     words = english_words(unit.target) if small else None
     if not spelled and not words and sorted(source) == sorted(target):
         return []  # the same numbers in digits on both sides (or none at all)
@@ -58,27 +67,30 @@ def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
             counts[decimal] -= 1
             counts[thousands] += 1
     _leave_to_dates(
-        sorani_dates(unit.source, key), english_dates(unit.target), counts, target_counts
+        ctx.value(source_dates, unit), ctx.value(target_dates, unit), counts, target_counts
     )
     named = Counter(english_name_numbers(unit.target))
     return _number_issues(+counts, Counter(spelled), +target_counts, unit.target, words, named)
 
 
-@cache
-def _small_words() -> frozenset[str]:
-    """English words for the numbers `SPELLED_EXTRA` flags (three … ninety-nine, dozen)."""
-    words = {w: v for w, v in tables().words_en.items() if v < HUNDRED}
-    tens = [w for w, v in words.items() if v >= 20 and v % 10 == 0]
-    units = [w for w, v in words.items() if 1 <= v <= 9]
-    words.update({f"{ten}-{unit}": words[ten] + words[unit] for ten in tens for unit in units})
-    low, high = SPELLED_EXTRA
-    return frozenset(w for w, v in words.items() if low <= v <= high)
+_SMALL_WORD_START = re.compile(
+    " "
+    + trie_pattern(
+        [
+            *("three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+            *("twelve", "thirt", "fift", "twent", "fort", "dozen"),
+        ]
+    )
+)
+"""The beginnings of the English words for three to ninety-nine (and dozen), after a space:
+fourteen begins with four, seventy with seven, twenty-five with twent. (A space first: the
+regex engine skips ahead to spaces.)"""
 
 
-def _spells_small(target_stems: str) -> bool:
-    """Whether a target (as `english.stems`) may spell out a number `SPELLED_EXTRA` flags:
-    a quick look before reading its numbers (`english_words`), which costs four times more."""
-    return not _small_words().isdisjoint(target_stems.split())
+def _may_spell_small(text: str) -> bool:
+    """Whether an English text may spell out a number `SPELLED_EXTRA` flags: a quick look
+    (a word beginning like one) before reading its numbers, which costs far more."""
+    return _SMALL_WORD_START.search(" " + text.lower()) is not None
 
 
 def _leave_to_dates(
@@ -140,10 +152,10 @@ def _number_issues(
 
 def date_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
     """A source date (Iraqi month names, day–month–year) not rendered as the same date."""
-    dates = sorani_dates(unit.source, ctx.source_key(unit))
+    dates = ctx.value(source_dates, unit)
     if not dates:
         return []
-    targets = english_dates(unit.target)
+    targets = ctx.value(target_dates, unit)
     issues: list[Issue] = []
     for date in dates:
         if not date_agrees(date, targets):

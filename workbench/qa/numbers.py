@@ -160,7 +160,7 @@ def _number(not_after: str, digit: str = r"\d") -> str:
     return rf"({d}(?<!{not_after}{d})(?:{d}{{0,2}}(?:,{d}{{3}})+|{d}*))(?:\.({d}+))?"
 
 
-def _trie(words: Iterable[str], whole: bool = False) -> str:
+def trie_pattern(words: Iterable[str], whole: bool = False) -> str:
     """A regex matching any of `words`, longest first, as a trie (دوو(?:سەد)?): the engine
     tries one branch per position instead of every word, and skips ahead to the letters a
     word can begin with. With `whole`, only whole words: no word character before (checked
@@ -173,7 +173,7 @@ def _trie(words: Iterable[str], whole: bool = False) -> str:
     branches = []
     for first, rests in sorted(groups.items()):
         head = re.escape(first) + (rf"(?<!\w{re.escape(first)})" if whole else "")
-        branches.append(head + _trie(rests))
+        branches.append(head + trie_pattern(rests))
     if not branches:
         return ""
     body = "(?:" + "|".join(branches) + ")"
@@ -192,7 +192,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     en_months = "|".join(sorted(t.months_en, key=len, reverse=True))
     ckb_number, en_number = _number(r"[\d.,]"), _number(r"[\w.,]")
     en_suffix = rf"(?:st|nd|rd|th)?(?:\s*({en_scale})\b)?"
-    letter = _trie(t.letters_ckb, whole=True)
+    letter = trie_pattern(t.letters_ckb, whole=True)
     return {
         "digits": re.compile(r"\d+"),
         "ckb": re.compile(rf"{ckb_number}(?:\s*({ckb_scale}))?"),
@@ -200,12 +200,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # In ASCII text \d is [0-9], which the regex engine tests faster.
         "en_ascii": re.compile(_number(r"[\w.,]", "[0-9]") + en_suffix, re.IGNORECASE),
         # The words of spelled numbers (`spelled_numbers`), as whole words.
-        "en_spelled": re.compile(_trie([*t.words_en, *t.scale_en], whole=True)),  # on `_fold`
+        "en_spelled": re.compile(
+            trie_pattern([*t.words_en, *t.scale_en], whole=True)
+        ),  # on `_fold`
         "ckb_spelled": re.compile(
-            _trie([*t.words_ckb, *t.bound_ckb, *t.scale_ckb, _HALF_CKB], whole=True)
+            trie_pattern([*t.words_ckb, *t.bound_ckb, *t.scale_ckb, _HALF_CKB], whole=True)
         ),
-        "ckb_month": re.compile(_trie(t.months_ckb)),
-        "ckb_solar_month": re.compile(_trie(t.months_solar_ckb)),
+        "ckb_month": re.compile(trie_pattern(t.months_ckb)),
+        "ckb_solar_month": re.compile(trie_pattern(t.months_solar_ckb)),
         # A solar month's day takes its ی (١٠ی گوڵان: ١٠ گوڵان is "10 flowers"), and its
         # year is a Kurdish one (٢٧٢١).
         "ckb_solar_date": re.compile(
@@ -388,7 +390,9 @@ def _words(text: str, pattern: re.Pattern[str], joiner: str, joints: str) -> lis
         if gap == joiner and end:
             words.append(Word(joiner, True, False))
         elif gap:
-            before = between.rstrip(_SPACES + joints)
+            # Its last word (split off first: a regex anchored at the end would still read
+            # the whole stretch from its beginning).
+            before = between.rstrip(_SPACES + joints).rsplit(maxsplit=1)[-1]
             last = _LAST_WORD.search(before)
             digits = last is not None and any(map(str.isdigit, last.group()))
             words.append(Word("", False, digits))
@@ -463,15 +467,24 @@ def sorani_dates(text: str, key: str | None = None) -> list[Date]:
     is not a date), of the Kurdish solar calendar, then in digits: day/month/year or
     year/month/day, and day, month and year each with its ezafe (١٢ی ٥ی ٢٠٢٣)."""
     key = key_text(text) if key is None else key
-    return (
-        _sorani_written_dates(key)
-        + _solar_dates(key)
-        + _numeric_dates(key, _SORANI_DATE_ORDERS)
-        + _ezafe_dates(key)
-    )
+    found = _sorani_written_dates(key) + _numeric_dates(key, _SORANI_DATE_ORDERS)
+    # Quick looks first: a solar date has a day with its ezafe (١٠ی گوڵان) or a Kurdish
+    # year (٢٧٢١); a date in digits joined by the ezafe has such a day too.
+    day = _DAY_EZAFE.search(key) is not None
+    if day or "27" in key or "26" in key:
+        found += _solar_dates(key)
+    if day:
+        found += _ezafe_dates(key)
+    return found
 
 
-_EZAFE_DATE = re.compile(r"(\d(?<![\w/.,-]\d)\d?)ی\s*(\d{1,2})ی\s*(\d{4})(?![\d/-])")
+_DAY_EZAFE = re.compile(r"ی(?<=[0-9]ی)")
+"""A number with its ezafe (١٠ی). It begins with its letter: the regex engine skips ahead
+to the letter, and then looks back, faster than it tries every digit."""
+# A matching key has ASCII digits only: [0-9] is tested faster than \d.
+_EZAFE_DATE = re.compile(
+    r"([0-9](?<![\w/.,-][0-9])[0-9]?)ی\s*([0-9]{1,2})ی\s*([0-9]{4})(?![0-9/-])"
+)
 """Day, month and year in digits, joined by the ezafe: ١٢ی ٥ی ٢٠٢٣ is 12 May 2023."""
 
 

@@ -114,8 +114,9 @@ class _Pattern:
 
 _Match = tuple[int, int, _Pattern]
 """A match found from a word's start: (length, extra characters of inflection, pattern)."""
-_Found = tuple[_Match | None, tuple[_Pattern, ...]]
-"""A word's analysis: its best single-word match, and the phrase patterns it can begin."""
+_Found = tuple[_Match | None, tuple[_Pattern, ...], tuple[int, ...]]
+"""A word's analysis: its best single-word match, the phrase patterns it can begin, and the
+other entries it is a single-word form of (سەربازی: military, or soldier + ezafe)."""
 _Analysis = _Found | None
 _Phrases = tuple[tuple[_Match, ...], _Match]
 """The phrases found from one word, and the one overlap resolution ranks first."""
@@ -246,9 +247,11 @@ class Matcher:
         if not singles and not phrases:
             return None
         # All single-word matches of a word cover the same span, so overlap resolution can
-        # only ever keep the one it ranks first: keep just that one.
+        # only ever keep the one it ranks first: keep just that one (and its other entries).
         best = min(singles, key=_single_rank) if singles else None
-        return best, tuple(phrases)
+        ranked: list[_Match] = sorted(singles, key=_single_rank)
+        others = _entries(ranked)[1:]
+        return best, tuple(phrases), others
 
     def readings_at(self, text: str, start: int, end: int | None = None) -> tuple[Entry, ...]:
         """Every term that may be read from the word at offset `start` of raw `text` to
@@ -258,6 +261,14 @@ class Matcher:
         Kurdistan Parliament). With no `end`, shorter terms too."""
         if self._empty:
             return ()
+        raw = text[start:].split(maxsplit=1)
+        first = _spaced(key_text(raw[0])).split(" ")[0] if raw else ""
+        analysis = self._analyses[first] if first in self._analyses else self._analyse(first)
+        if analysis is None:
+            return ()
+        best, heads, others = analysis
+        if not heads:  # one word: no need to read on
+            return tuple(self.entries[index] for index in _entries([best])[:1] + others)
         key = matching_key(text)
         tokens = _spaced(key.text).split(" ")
         starts = list(accumulate(map(add, map(len, tokens), repeat(1)), initial=0))
@@ -270,7 +281,7 @@ class Matcher:
         ends, _ = self._phrase_ends(key.text, tokens, starts, at[0], phrases)
         least = len(key_text(text[start:end])) if end is not None else 0
         ranked = sorted((m for m in (*singles, *ends) if m[0] >= least), key=_phrase_rank)
-        return tuple(self.entries[index] for index in dict.fromkeys(m[2].entry for m in ranked))
+        return tuple(self.entries[index] for index in _entries(ranked))
 
     def _word_matches(self, word: str) -> tuple[list[_Match], list[_Pattern]]:
         """Every single-word match of a word (in the matching key), and the phrase patterns
@@ -382,6 +393,11 @@ class Matcher:
         ]
 
 
+def _entries(matches: Iterable[_Match | None]) -> tuple[int, ...]:
+    """The entries of `matches`, each once, in order."""
+    return tuple(dict.fromkeys(m[2].entry for m in matches if m is not None))
+
+
 def _single_rank(match: _Match) -> tuple[int, int, str]:
     """How `_resolve_cluster` ranks matches of the same span: least inflected, then by
     entry and form."""
@@ -456,7 +472,7 @@ def _cluster(
         start = starts[i]
         if i > head and start >= cluster_end:
             return cluster, i
-        single, _ = analyses[i]
+        single = analyses[i][0]
         phrases = heads.get(i)
         matches = phrases[0] if phrases is not None else ()
         for length, extra, pattern in (single, *matches) if single is not None else matches:
