@@ -155,6 +155,7 @@ def test_a_word_that_is_two_terms_may_be_rendered_as_either() -> None:
     ]
     matcher = Matcher(entries, stopwords())
     assert [e.id for e in matcher.readings_at("سەربازی ئەمریکی", 0)] == ["military", "soldier"]
+    assert matcher.readings_at("سەربازی ئەمریکی", 0, 15) == ()  # no term spans both words
 
     def missing(target: str) -> list[str]:
         unit = Unit("a.po", "a/1", "سەربازی ئەمریکی لە بنکەکە ماوە.", target)

@@ -248,10 +248,8 @@ class Matcher:
             return None
         # All single-word matches of a word cover the same span, so overlap resolution can
         # only ever keep the one it ranks first: keep just that one (and its other entries).
-        best = min(singles, key=_single_rank) if singles else None
         ranked: list[_Match] = sorted(singles, key=_single_rank)
-        others = _entries(ranked)[1:]
-        return best, tuple(phrases), others
+        return (ranked[0] if ranked else None), tuple(phrases), _entries(ranked)[1:]
 
     def readings_at(self, text: str, start: int, end: int | None = None) -> tuple[Entry, ...]:
         """Every term that may be read from the word at offset `start` of raw `text` to
@@ -267,8 +265,11 @@ class Matcher:
         if analysis is None:
             return ()
         best, heads, others = analysis
+        least = len(key_text(text[start:end])) if end is not None else 0
         if not heads:  # one word: no need to read on
-            return tuple(self.entries[index] for index in _entries([best])[:1] + others)
+            if best is None or best[0] < least:
+                return ()
+            return tuple(self.entries[index] for index in (best[2].entry, *others))
         key = matching_key(text)
         tokens = _spaced(key.text).split(" ")
         starts = list(accumulate(map(add, map(len, tokens), repeat(1)), initial=0))
@@ -279,7 +280,6 @@ class Matcher:
             return ()
         singles, phrases = self._word_matches(tokens[at[0]])
         ends, _ = self._phrase_ends(key.text, tokens, starts, at[0], phrases)
-        least = len(key_text(text[start:end])) if end is not None else 0
         ranked = sorted((m for m in (*singles, *ends) if m[0] >= least), key=_phrase_rank)
         return tuple(self.entries[index] for index in _entries(ranked))
 
