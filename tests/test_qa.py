@@ -146,6 +146,27 @@ def test_check_flags_the_bad_and_passes_the_good(
     assert findings(source, good, check) == [], f"{check} false alarm: {good}"
 
 
+def test_a_rendering_in_capitals_is_rendered() -> None:
+    entries = [
+        approved_entry("erbil", "هەولێر", "Erbil", type="place"),
+        approved_entry("us", "ئەمریکا", "US", type="place"),
+        approved_entry("combat-forces", "هێزی شەڕکەر", "combat forces"),
+    ]
+    matcher = Matcher(entries, stopwords())
+
+    def missing(source: str, target: str) -> list[str]:
+        unit = Unit("a.po", "a/1", source, target)
+        return [f.check for f in check_units([unit], matcher, ["glossary-missing"])]
+
+    # A dateline, a headline: in capitals, as wire copy writes them.
+    assert (
+        missing("هەولێر (ڕووداو) - کۆبوونەوەکە کرا.", "ERBIL (Rudaw) - The meeting was held.") == []
+    )
+    assert missing("هێزی شەڕکەر نامێنێت", "NO COMBAT FORCES WILL REMAIN") == []
+    # An acronym is still itself: the pronoun us is not the US.
+    assert missing("ئەمریکا یارمەتیمان دەدات.", "They help us.") == ["glossary-missing"]
+
+
 def test_a_word_that_is_two_terms_may_be_rendered_as_either() -> None:
     # سەربازی is the adjective military, or soldier with its ezafe (سەربازی ئەمریکی = a US
     # soldier): the matcher reads the uninflected military; the translation may have either.

@@ -10,7 +10,13 @@ from itertools import chain, compress
 from typing import NamedTuple
 
 from workbench.qa.context import Context
-from workbench.qa.english import contains, part_stems, rendering_part_stems, rendering_stems
+from workbench.qa.english import (
+    contains,
+    part_stems,
+    rendering_part_stems,
+    rendering_stems,
+    stems,
+)
 from workbench.qa.model import Unit
 from workbench.qa.number_checks import source_dates
 from workbench.terms.matcher import Hit
@@ -146,6 +152,7 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
             if not (
                 (taken_apart and taken_apart.new and any(_apart(taken_apart, r) for r in options))
                 or _as_verb(ctx.target_stems(unit), options)
+                or _in_capitals(unit, options)
                 or _read_otherwise(hit, unit, ctx)
                 or (hit.entry.type == "date" and ctx.value(_has_dates, unit))
             ):
@@ -210,6 +217,23 @@ def _as_verb(target_stems: str, renderings: Iterable[str]) -> bool:
     for rendering in renderings:
         stem = rendering_stems(rendering).strip()
         if stem.isalpha() and stem.islower() and not words.isdisjoint(_verb_forms(stem)):
+            return True
+    return False
+
+
+_CAPITALS = re.compile(r"[A-Z]{3}")
+
+
+def _in_capitals(unit: Unit, renderings: Iterable[str]) -> bool:
+    """Whether a rendering is in the target in capitals, as in a dateline ("ERBIL (Rudaw) -")
+    or a headline. Word stems keep a word in capitals as it is, an acronym (so that the
+    country US is not the pronoun us); a rendering that is no acronym may match it."""
+    if _CAPITALS.search(unit.target) is None:
+        return False
+    folded = stems(unit.target.lower())
+    for rendering in renderings:
+        wanted = rendering_stems(rendering)
+        if wanted.strip() and wanted == wanted.lower() and wanted in folded:
             return True
     return False
 
