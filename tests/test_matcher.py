@@ -230,3 +230,27 @@ def test_bad_glossaries_are_one_line_errors(kwb: Any, tmp_path: Path) -> None:
         result = kwb("match", "a.txt", "--glossary", name)
         assert result.code == 2, name
         assert result.err.count("\n") == 1 and f"{name}{line}" in result.err, result.err
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After a numeral a word is a noun: soldier with its ezafe, not the adjective.
+        ("٢٥٠٠ سەربازی ئەمریکی لە عێراقن", "soldier"),
+        ("چوار سەربازی سوپای عێراق کوژران", "soldier"),
+        ("چەند سەربازی ئەمریکی ماونەتەوە", "soldier"),
+        # Elsewhere the uninflected reading, the adjective, stays first.
+        ("هاوکاری سەربازی", "military"),
+        ("سەربازی ئەمریکی", "military"),
+        ("٢٥٠٠، سەربازی ئەمریکی", "military"),  # a comma between: no numeral before it
+    ],
+)
+def test_a_word_after_a_numeral_is_read_as_a_noun(text: str, expected: str) -> None:
+    matcher = Matcher(
+        [
+            approved_entry("military", "سەربازی", "military"),
+            approved_entry("soldier", "سەرباز", "soldier", variants=("troops",)),
+        ],
+        stopwords(),
+    )
+    assert [h.entry.id for h in matcher.find(text) if h.surface == "سەربازی"] == [expected]

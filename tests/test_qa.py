@@ -146,6 +146,27 @@ def test_check_flags_the_bad_and_passes_the_good(
     assert findings(source, good, check) == [], f"{check} false alarm: {good}"
 
 
+def test_a_forbidden_rendering_of_a_term_inside_a_phrase_is_forbidden() -> None:
+    entries = [
+        approved_entry("qassem-soleimani", "قاسم سولەیمانی", "Qassem Soleimani"),
+        approved_entry("soleimani", "سولەیمانی", "Soleimani", forbidden=("Sulaimani",)),
+        approved_entry("krg", "حکومەتی هەرێمی کوردستان", "Kurdistan Regional Government"),
+        approved_entry("region", "هەرێمی کوردستان", "Kurdistan Region", forbidden=("Kurdistan",)),
+    ]
+    matcher = Matcher(entries, stopwords())
+
+    def forbidden(source: str, target: str) -> list[str]:
+        unit = Unit("a.po", "a/1", source, target)
+        return [f.message for f in check_units([unit], matcher, ["glossary-forbidden"])]
+
+    assert forbidden("کوژرانی قاسم سولەیمانی", "the killing of Qassem Sulaimani") == [
+        "'Sulaimani' is a forbidden rendering of قاسم سولەیمانی; use 'Qassem Soleimani'"
+    ]
+    assert forbidden("کوژرانی قاسم سولەیمانی", "the killing of Qassem Soleimani") == []
+    # Not where the phrase's own rendering has it: Kurdistan Regional Government.
+    assert forbidden("حکومەتی هەرێمی کوردستان", "the Kurdistan Regional Government") == []
+
+
 def test_a_rendering_in_capitals_is_rendered() -> None:
     entries = [
         approved_entry("erbil", "هەولێر", "Erbil", type="place"),

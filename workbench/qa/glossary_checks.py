@@ -19,7 +19,7 @@ from workbench.qa.english import (
 )
 from workbench.qa.model import Unit
 from workbench.qa.number_checks import source_dates
-from workbench.terms.matcher import Hit
+from workbench.terms.matcher import Hit, Matcher
 from workbench.terms.model import Entry
 
 Issue = tuple[str, tuple[str, ...]]
@@ -140,6 +140,8 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
         if not new_entry:
             continue
         used_bad: list[str] = []
+        if " " in hit.entry.source and ctx.matcher is not None:
+            bad, bad_stems = _with_nested_forbidden(hit.entry, options, bad, bad_stems, ctx.matcher)
         if bad:
             found = list(map(has, bad_stems))
             if hyphens and (parted := ctx.value(_parted, unit)).new:
@@ -158,6 +160,29 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
             ):
                 missing.append((hit, options))
     return _InTarget(missing, forbidden, tuple(uses))
+
+
+def _with_nested_forbidden(
+    entry: Entry,
+    options: tuple[str, ...],
+    bad: tuple[str, ...],
+    bad_stems: tuple[str, ...],
+    matcher: Matcher,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A phrase's forbidden renderings, with those of the terms inside it that its own
+    renderings do not contain: "Qassem Sulaimani" renders قاسم سولەیمانی with the surname
+    Soleimani's forbidden "Sulaimani"."""
+    nested = matcher.nested(entry)
+    if not any(other.forbidden for other in nested):
+        return bad, bad_stems
+    own = [rendering_stems(r) for r in options]
+    extra = [
+        (r, stem)
+        for other in nested
+        for r in other.forbidden
+        if (stem := rendering_stems(r)).strip() and not any(stem in o for o in own)
+    ]
+    return (*bad, *(r for r, _ in extra)), (*bad_stems, *(stem for _, stem in extra))
 
 
 class _Parted(NamedTuple):

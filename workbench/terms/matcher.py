@@ -26,7 +26,7 @@ import ahocorasick
 
 from workbench.gc_pause import paused_gc
 from workbench.terms.model import Entry
-from workbench.terms.morphology import is_head, is_tail, prepositions
+from workbench.terms.morphology import is_head, is_tail, numerals, prepositions
 from workbench.text.normalize import key_text, matching_key
 from workbench.text.offsets import map_spans
 
@@ -114,9 +114,9 @@ class _Pattern:
 
 _Match = tuple[int, int, _Pattern]
 """A match found from a word's start: (length, extra characters of inflection, pattern)."""
-_Found = tuple[_Match | None, tuple[_Pattern, ...], tuple[int, ...]]
-"""A word's analysis: its best single-word match, the phrase patterns it can begin, and the
-other entries it is a single-word form of (سەربازی: military, or soldier + ezafe)."""
+_Found = tuple[_Match | None, tuple[_Pattern, ...], tuple[_Match, ...]]
+"""A word's analysis: its best single-word match, the phrase patterns it can begin, and its
+single-word matches of other entries (سەربازی: military, or soldier + ezafe), best first."""
 _Analysis = _Found | None
 _Phrases = tuple[tuple[_Match, ...], _Match]
 """The phrases found from one word, and the one overlap resolution ranks first."""
@@ -146,6 +146,7 @@ class Matcher:
         self._empty = not table
         self._analyses: dict[str, _Analysis] = {}
         self._phrase_cache: dict[str, _Phrases | None] = {}
+        self._nested: dict[int, tuple[Entry, ...]] = {}
         if table:
             self._automaton.make_automaton()
 
@@ -198,6 +199,7 @@ class Matcher:
         found = self._analyses_of(tokens)
         # Only the tokens that begin some term (analysis not None) are visited in Python.
         hit_tokens = list(compress(count(), found))
+        _nouns_after_numerals(tokens, found, hit_tokens)
         heads = self._phrase_matches(key, tokens, starts, found, hit_tokens)
         return _keep(found, starts, hit_tokens, heads)
 
@@ -249,7 +251,15 @@ class Matcher:
         # All single-word matches of a word cover the same span, so overlap resolution can
         # only ever keep the one it ranks first: keep just that one (and its other entries).
         ranked: list[_Match] = sorted(singles, key=_single_rank)
-        return (ranked[0] if ranked else None), tuple(phrases), _entries(ranked)[1:]
+        if not ranked:
+            return None, tuple(phrases), ()
+        entries = {ranked[0][2].entry}
+        others = []
+        for match in ranked[1:]:
+            if match[2].entry not in entries:
+                entries.add(match[2].entry)
+                others.append(match)
+        return ranked[0], tuple(phrases), tuple(others)
 
     def readings_at(self, text: str, start: int, end: int | None = None) -> tuple[Entry, ...]:
         """Every term that may be read from the word at offset `start` of raw `text` to
@@ -269,7 +279,7 @@ class Matcher:
         if not heads:  # one word: no need to read on
             if best is None or best[0] < least:
                 return ()
-            return tuple(self.entries[index] for index in (best[2].entry, *others))
+            return tuple(self.entries[index] for index in _entries((best, *others)))
         key = matching_key(text)
         tokens = _spaced(key.text).split(" ")
         starts = list(accumulate(map(add, map(len, tokens), repeat(1)), initial=0))
@@ -282,6 +292,20 @@ class Matcher:
         ends, _ = self._phrase_ends(key.text, tokens, starts, at[0], phrases)
         ranked = sorted((m for m in (*singles, *ends) if m[0] >= least), key=_phrase_rank)
         return tuple(self.entries[index] for index in _entries(ranked))
+
+    def nested(self, entry: Entry) -> tuple[Entry, ...]:
+        """The other terms inside a term's source form: قاسم سولەیمانی (Qassem Soleimani) has
+        سولەیمانی (Soleimani) in it. Computed once per term."""
+        key = id(entry)
+        if key not in self._nested:
+            found: dict[int, Entry] = {}
+            source = entry.source
+            for word in re.finditer(r"\S+", source):
+                for other in self.readings_at(source, word.start()):
+                    if other is not entry and other.id != entry.id:
+                        found.setdefault(id(other), other)
+            self._nested[key] = tuple(found.values())
+        return self._nested[key]
 
     def _word_matches(self, word: str) -> tuple[list[_Match], list[_Pattern]]:
         """Every single-word match of a word (in the matching key), and the phrase patterns
@@ -391,6 +415,25 @@ class Matcher:
             else []
             for base, (first, stop) in zip(bounds[:-1], pairwise(cuts), strict=True)
         ]
+
+
+def _nouns_after_numerals(tokens: list[str], found: list[_Analysis], hit_tokens: list[int]) -> None:
+    """Read a word right after a numeral as the noun it must be there: ٢٥٠٠ سەربازی
+    ئەمریکی is 2,500 US soldiers (soldier with its ezafe), not the adjective military,
+    which the word is elsewhere. Where a word has such another reading, the more inflected
+    one takes the best one's place in `found` (the cached analysis stays)."""
+    for i in hit_tokens:
+        analysis = found[i]
+        if analysis is None or not analysis[2] or i == 0:
+            continue
+        before = tokens[i - 1]
+        if not (before.isdigit() or before in numerals()):
+            continue
+        best, phrases, others = analysis
+        noun = max(others, key=itemgetter(1))
+        if best is not None and noun[1] > best[1]:
+            rest = tuple(m for m in others if m is not noun)
+            found[i] = (noun, phrases, (best, *rest))
 
 
 def _entries(matches: Iterable[_Match | None]) -> tuple[int, ...]:

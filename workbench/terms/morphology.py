@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from workbench.text.normalize import key_text
+
 VOWELS = frozenset("اەۆێ")
 SEMIVOWELS = frozenset("یو")
 
@@ -48,6 +50,18 @@ def prepositions() -> tuple[str, ...]:
     data = resources.files("workbench.terms").joinpath("data/prepositions.tsv").read_text("utf-8")
     return tuple(
         line.split("\t")[0]
+        for line in data.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def numerals() -> frozenset[str]:
+    """Words that count the noun after them (دوو سەرباز, چەند سەربازێک), as matching keys:
+    a word after one is a noun (`matcher`). Numbers in digits count too."""
+    data = resources.files("workbench.terms").joinpath("data/numerals.tsv").read_text("utf-8")
+    return frozenset(
+        key_text(line.split("\t")[0])
         for line in data.splitlines()
         if line.strip() and not line.startswith("#")
     )
