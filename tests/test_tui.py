@@ -240,3 +240,21 @@ def test_tm_suggestion_is_shown_and_inserted(kwb: Any, project: Path) -> None:
         assert entries(project)[0].msgstr == "The PMF launched an attack."
 
     run(project, scenario)
+
+
+def test_the_app_saves_and_leaves_when_its_terminal_is_gone(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        await pilot.press(*"The PMF attacked.")  # not saved yet: autosave waits for a pause
+        app.terminal = 0  # as if started in a terminal
+        app.check_terminal()  # still there: nothing happens
+        assert app.is_running and entries(project)[0].msgstr == ""
+        monkeypatch.setattr("workbench.tui.app.os.isatty", lambda fd: False)  # window closed
+        app.check_terminal()
+        await pilot.pause()
+        assert entries(project)[0].msgstr == "The PMF attacked."
+        assert not app.is_running
+
+    monkeypatch.setattr("workbench.tui.app.os.isatty", lambda fd: True)
+    run(project, scenario)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +22,9 @@ from workbench.tm.service import TmService, TmUnavailableError
 
 if TYPE_CHECKING:
     from workbench.tui.session import EditSession
+
+TERMINAL_CHECK_SECONDS = 1.0
+"""How often the app looks whether its terminal is still there."""
 
 
 class KwbApp(App[None]):
@@ -42,10 +47,14 @@ class KwbApp(App[None]):
         self.tm: TmService | None = None
         self._keymap: dict[str, str] = dict(project.keys)
         self._tm_started = False
+        self.terminal = _terminal()
+        """The file descriptor of the terminal the app runs in (None: not a terminal)."""
 
     def on_mount(self) -> None:
         if self._keymap:
             self.set_keymap(self._keymap)
+        if self.terminal is not None:
+            self.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal)
         self.matcher = _matcher(self.project)
         if self.open_path is not None:
             self.open_file(str(self.open_path))
@@ -124,9 +133,31 @@ class KwbApp(App[None]):
 
         self.push_screen(HelpScreen(self.screen))
 
+    def check_terminal(self) -> None:
+        """Save and leave once the terminal is gone (its window closed, the ssh connection
+        dropped): the app would otherwise run on unseen, its input thread reading the
+        hung-up terminal in a loop that keeps a processor busy."""
+        if self.terminal is None or os.isatty(self.terminal):
+            return
+        from workbench.tui.editor import EditorScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, EditorScreen):
+                screen.action_save()
+        self.exit()
+
     def on_unmount(self) -> None:
         if self.tm is not None:
             self.tm.close()
+
+
+def _terminal() -> int | None:
+    """The standard input's file descriptor, if it is a terminal."""
+    try:
+        fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else -1
+    except (OSError, ValueError):  # closed, or replaced by an object without a descriptor
+        return None
+    return fd if fd >= 0 and os.isatty(fd) else None
 
 
 def _mode(value: str | None) -> Mode | None:
