@@ -641,10 +641,10 @@ def test_numbers_in_dates_and_as_typed(
         ("a million", [1_000_000]),
         ("5 million", []),  # digits: english_digits reads them
         ("nine hundred ninety-nine thousand", [999_000]),
-        # "half": the words around are read too, as vouching for a number is all they do
-        ("half a million", [1_000_000, 500_000]),
-        ("two and a half million", [2, 1_000_000, 2_500_000]),
-        ("a million and a half", [1_000_000, 1_500_000]),
+        ("half a million", [500_000]),
+        ("two and a half million", [2_500_000]),
+        ("three and a half million people in five cities", [5, 3_500_000]),
+        ("a million and a half", [1_500_000]),
         ("half an hour", []),
     ],
 )
@@ -662,6 +662,7 @@ def test_english_spelled_numbers(text: str, values: list[float]) -> None:
         ("دە", []),
         ("حەوت، هەشت", [7, 8]),  # punctuation between: two numbers
         ("نۆسەد و نەوەد و نۆ", [999]),
+        ("پانزە کەس و دوانزە ساڵ", [15, 12]),  # spoken spellings (پازدە, دوازدە)
         ("نیو ملیۆن", [500_000]),  # half before a scale word
         ("نیو کاتژمێر", []),  # half an hour: no number to compare
         ("ملیۆن و نیو", [1_500_000]),
@@ -695,6 +696,8 @@ def test_sorani_numbers_begun_in_digits(
         ("نیو ملیۆن دۆلار", "$500,000", False),
         ("نیو ملیۆن دۆلار", "a million dollars", True),
         ("دوو ملیۆن و نیو", "two and a half million", False),
+        ("سێ ملیۆن و نیو دۆلار", "three and a half million dollars", False),
+        ("٣ ملیۆن و نیو", "three and a half million", False),
         ("نیو کاتژمێر", "half an hour", False),
     ],
 )
