@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from workbench.qa.context import Context
 from workbench.qa.model import Unit
@@ -18,6 +19,7 @@ from workbench.qa.numbers import (
     sorani_dot_groups,
     sorani_number_words,
     sorani_numbers,
+    tables,
     trie_pattern,
 )
 
@@ -70,7 +72,7 @@ def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
         ctx.value(source_dates, unit), ctx.value(target_dates, unit), counts, target_counts
     )
     named = Counter(english_name_numbers(unit.target))
-    return _number_issues(+counts, Counter(spelled), +target_counts, unit.target, words, named)
+    return _number_issues(+counts, Counter(spelled), +target_counts, unit.target, words, named, key)
 
 
 _SMALL_WORD_START = re.compile(
@@ -91,6 +93,23 @@ def _may_spell_small(text: str) -> bool:
     """Whether an English text may spell out a number `SPELLED_EXTRA` flags: a quick look
     (a word beginning like one) before reading its numbers, which costs far more."""
     return _SMALL_WORD_START.search(" " + text.lower()) is not None
+
+
+@cache
+def _sorani_words_of() -> dict[float, tuple[str, ...]]:
+    """The Sorani words for each number (دوو for 2, پازدە and پانزە for 15)."""
+    t = tables()
+    found: dict[float, list[str]] = {}
+    for word, value in (*t.words_ckb.items(), *t.bound_ckb.items()):
+        found.setdefault(value, []).append(word)
+    return {value: tuple(words) for value, words in found.items()}
+
+
+def _inflected_in(value: float, key: str) -> bool:
+    """Whether a Sorani word for `value` begins a word of the matching key `key`, with a
+    suffix the number reader does not take (چواریان, the four of them; سیانیان)."""
+    words = _sorani_words_of().get(value, ())
+    return any(token.startswith(words) for token in key.split()) if words else False
 
 
 def _leave_to_dates(
@@ -121,12 +140,13 @@ def _number_issues(
     text: str,
     words: list[float] | None,
     named: Counter[float],
+    source_key: str,
 ) -> list[Issue]:
     """The numbers missing from the English `text` (its numbers in digits `target`, spelled
     out `words`, None when not read yet) and the numbers it adds: in digits (but for the
     `named` ones, part of a name like COVID-19), or spelled out from three to ninety-nine
     where the source has no such number at all ("seven countries"; "one" and "two" are
-    also "a" and "both")."""
+    also "a" and "both"), not even inflected (چواریان, the four of them: `source_key`)."""
     missing = [v for v, n in source.items() if target[v] < n]
     if missing or spelled:  # wire style spells out small numbers: "three years"
         if words is None:
@@ -138,7 +158,8 @@ def _number_issues(
     extra += [
         v
         for v in dict.fromkeys(words or ())
-        if SPELLED_EXTRA[0] <= v <= SPELLED_EXTRA[1] and not (source[v] or spelled[v] or target[v])
+        if SPELLED_EXTRA[0] <= v <= SPELLED_EXTRA[1]
+        and not (source[v] or spelled[v] or target[v] or _inflected_in(v, source_key))
     ]
     issues: list[Issue] = []
     if missing:
