@@ -34,7 +34,7 @@ from workbench import __version__
 from workbench.forked import fork_map
 from workbench.qa.english import stems
 from workbench.qa.model import Unit
-from workbench.qa.runner import BATCH, check_units, process_count, units_from_po
+from workbench.qa.runner import BATCH, check_units, chunked, process_count, units_from_po
 from workbench.terms.glossary import load_glossary, stopwords
 from workbench.terms.matcher import Matcher
 from workbench.terms.model import Entry
@@ -102,8 +102,7 @@ def reading_floor(po_path: Path, processes: int) -> float:
     pairs shared among `processes` forked processes as `check_units` shares them."""
     start = time.perf_counter()
     units = units_from_po(po_path)
-    size = -(-len(units) // processes)
-    chunks = [units[n : n + size] for n in range(0, len(units), size)]
+    _, chunks = chunked(units, processes)
     fork_map(lambda n: read_words(chunks[n]), len(chunks))
     return time.perf_counter() - start
 

@@ -162,15 +162,16 @@ def _rendered_otherwise(hit: Hit, options: tuple[str, ...], unit: Unit, ctx: Con
     """Whether a term none of whose renderings the target has as words is rendered all the
     same: inside a hyphenated word (Tehran-backed), as a verb (attacked), in capitals (a
     dateline), as another term its words may be read as (soldier for سەربازی), or, for a
-    month name, by a date the date check compares. Each is looked at only here, where a
-    finding would otherwise be made, so the usual pass stays fast."""
+    month name, by a date of the source: the date check compares it (converted from the
+    Kurdish calendar or not), and a date rendered wrongly is its finding. Each is looked at
+    only here, where a finding would otherwise be made, so the usual pass stays fast."""
     parted = ctx.value(_parted, unit) if "-" in unit.target else None
     return bool(
         (parted and parted.new and any(_apart(parted, r) for r in options))
         or _as_verb(ctx.target_stems(unit), options)
-        or _in_capitals(unit, options)
+        or _in_capitals(unit, options, ctx)
         or _read_otherwise(hit, unit, ctx)
-        or (hit.entry.type == "date" and ctx.value(_has_dates, unit))
+        or (hit.entry.type == "date" and bool(ctx.value(source_dates, unit)))
     )
 
 
@@ -261,18 +262,20 @@ def _as_verb(target_stems: str, renderings: Iterable[str]) -> bool:
 _CAPITALS = re.compile(r"[A-Z]{3}")
 
 
-def _in_capitals(unit: Unit, renderings: Iterable[str]) -> bool:
+def _in_capitals(unit: Unit, renderings: Iterable[str], ctx: Context) -> bool:
     """Whether a rendering is in the target in capitals, as in a dateline ("ERBIL (Rudaw) -")
     or a headline. Word stems keep a word in capitals as it is, an acronym (so that the
     country US is not the pronoun us); a rendering that is no acronym may match it."""
-    if _CAPITALS.search(unit.target) is None:
-        return False
-    folded = stems(unit.target.lower())
-    for rendering in renderings:
-        wanted = rendering_stems(rendering)
-        if wanted.strip() and wanted == wanted.lower() and wanted in folded:
-            return True
-    return False
+    lowered = ctx.value(_lowered_stems, unit)
+    return bool(lowered) and any(
+        contains(lowered, r) for r in renderings if rendering_stems(r).islower()
+    )
+
+
+def _lowered_stems(unit: Unit, ctx: Context) -> str:
+    """The stems of the target lowercased, if it has a word in capitals ("" if not):
+    computed once per unit."""
+    return stems(unit.target.lower()) if _CAPITALS.search(unit.target) else ""
 
 
 def _read_otherwise(hit: Hit, unit: Unit, ctx: Context) -> bool:
@@ -295,13 +298,6 @@ def _read_otherwise(hit: Hit, unit: Unit, ctx: Context) -> bool:
 
 _FOLLOWING_WORDS = re.compile(r"(?:[^\S\n]*[^\s]+){1,8}")
 """Up to eight words after a hit, on its line: more than any phrase reads beyond its head."""
-
-
-def _has_dates(unit: Unit, ctx: Context) -> bool:
-    """Whether the source has dates, which date-mismatch compares: a month name in one is
-    rendered by the date, converted from the Kurdish calendar (١ی خاکەلێوە = 21 March) or
-    not, and a date rendered wrongly is the date check's finding."""
-    return bool(ctx.value(source_dates, unit))
 
 
 def missing(unit: Unit, ctx: Context) -> list[Issue]:

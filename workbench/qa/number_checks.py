@@ -75,24 +75,20 @@ def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
     return _number_issues(+counts, Counter(spelled), +target_counts, unit.target, words, named, key)
 
 
-_SMALL_WORD_START = re.compile(
-    " "
-    + trie_pattern(
-        [
-            *("three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
-            *("twelve", "thirt", "fift", "twent", "fort", "dozen"),
-        ]
-    )
-)
-"""The beginnings of the English words for three to ninety-nine (and dozen), after a space:
-fourteen begins with four, seventy with seven, twenty-five with twent. (A space first: the
-regex engine skips ahead to spaces.)"""
+@cache
+def _small_word_start() -> re.Pattern[str]:
+    """The English words for the numbers `SPELLED_EXTRA` flags, at a word's start (the
+    tens begin their compounds: twenty-five). A space first: the regex engine skips ahead
+    to spaces."""
+    low, high = SPELLED_EXTRA
+    words = [w for w, v in tables().words_en.items() if low <= v <= high]
+    return re.compile(" " + trie_pattern(words))
 
 
 def _may_spell_small(text: str) -> bool:
     """Whether an English text may spell out a number `SPELLED_EXTRA` flags: a quick look
     (a word beginning like one) before reading its numbers, which costs far more."""
-    return _SMALL_WORD_START.search(" " + text.lower()) is not None
+    return _small_word_start().search(" " + text.lower()) is not None
 
 
 @cache

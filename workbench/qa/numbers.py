@@ -182,14 +182,25 @@ def trie_pattern(words: Iterable[str], whole: bool = False) -> str:
     return body + "?" if complete else body
 
 
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of `words`, longest first."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def _sorani_month_date(months: Iterable[str], ezafe: str, year: str) -> re.Pattern[str]:
+    """A Sorani date with a month name: an optional day (then `ezafe`), the month with an
+    ending (ی, دا …), an optional year (`year`, maybe after ساڵی). Groups: day, month, year."""
+    return re.compile(
+        rf"(?:(?<!\d)(\d{{1,2}})\s*{ezafe}\s+)?({_alternatives(months)})"
+        rf"(?:ی|[^\W\d]*(?=\s|$|[^\w]))(?:\s+(?:ساڵی\s+)?({year})(?!\d))?"
+    )
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     t = tables()
-    ckb_scale = "|".join(sorted(map(re.escape, t.scale_ckb), key=len, reverse=True))
-    en_scale = "|".join(sorted(t.scale_en, key=len, reverse=True))
-    ckb_months = "|".join(sorted(map(re.escape, t.months_ckb), key=len, reverse=True))
-    solar_months = "|".join(sorted(map(re.escape, t.months_solar_ckb), key=len, reverse=True))
-    en_months = "|".join(sorted(t.months_en, key=len, reverse=True))
+    ckb_scale, en_scale = _alternatives(t.scale_ckb), _alternatives(t.scale_en)
+    en_months = _alternatives(t.months_en)
     ckb_number, en_number = _number(r"[\d.,]"), _number(r"[\w.,]")
     en_suffix = rf"(?:st|nd|rd|th)?(?:\s*({en_scale})\b)?"
     letter = trie_pattern(t.letters_ckb, whole=True)
@@ -210,15 +221,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ckb_solar_month": re.compile(trie_pattern(t.months_solar_ckb)),
         # A solar month's day takes its ی (١٠ی گوڵان: ١٠ گوڵان is "10 flowers"), and its
         # year is a Kurdish one (٢٧٢١).
-        "ckb_solar_date": re.compile(
-            rf"(?:(?<!\d)(\d{{1,2}})\s*ی\s+)?({solar_months})(?:ی|[^\W\d]*(?=\s|$|[^\w]))"
-            rf"(?:\s+(?:ساڵی\s+)?(2[67]\d\d)(?!\d))?"
-        ),
+        "ckb_solar_date": _sorani_month_date(t.months_solar_ckb, "ی", r"2[67]\d\d"),
         # Two letter names or more in a row: an acronym (بی بی سی = BBC).
         "ckb_acronym": re.compile(rf"{letter}(?:\s+{letter})+"),
-        "ckb_date": re.compile(
-            rf"(?:(?<!\d)(\d{{1,2}})\s*ی?\s+)?({ckb_months})(?:ی|[^\W\d]*(?=\s|$|[^\w]))(?:\s+(?:ساڵی\s+)?(\d{{4}}))?"
-        ),
+        "ckb_date": _sorani_month_date(t.months_ckb, "ی?", r"\d{4}"),
         "en_date_dmy": re.compile(
             rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({en_months})\.?\b(?:,?\s+(\d{{4}}))?",
             re.IGNORECASE,

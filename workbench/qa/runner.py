@@ -156,6 +156,13 @@ def _per_unit(checks: Sequence[Check]) -> list[PerUnit[object]]:
     return list(dict.fromkeys(derive for check in checks for derive in check.per_unit))
 
 
+def chunked(units: list[Unit], processes: int) -> tuple[int, list[list[Unit]]]:
+    """`units` cut into contiguous chunks, one per process, and the size of each but the
+    last (so chunk n starts at n * size)."""
+    size = -(-len(units) // processes)
+    return size, [units[start : start + size] for start in range(0, len(units), size)]
+
+
 def _issues_in_parallel(
     units: list[Unit], checks: Sequence[Check], ctx: Context, processes: int
 ) -> list[_Issue]:
@@ -163,8 +170,7 @@ def _issues_in_parallel(
     chunks' per-unit values are remembered in `ctx` for the corpus checks. This process only
     waits: measured, a parent that computes beside its forked children is slower than they
     are, and would hold the run back."""
-    size = -(-len(units) // processes)
-    chunks = [units[start : start + size] for start in range(0, len(units), size)]
+    size, chunks = chunked(units, processes)
     issues: list[_Issue] = []
     derived = _per_unit(checks)
     results = fork_map(lambda n: _check_chunk(chunks[n], checks, ctx), len(chunks))

@@ -50,6 +50,13 @@ def _spaced(key: str) -> str:
     return key
 
 
+def _tokens(key: str) -> tuple[list[str], list[int]]:
+    """The words of a matching key (empty where punctuation or spaces follow each other),
+    and the offset of each, with one past the end last."""
+    tokens = _spaced(key).split(" ")
+    return tokens, list(accumulate(map(add, map(len, tokens), repeat(1)), initial=0))
+
+
 def _next_token(key: str, tokens: list[str], starts: list[int], i: int) -> int:
     """The index of the word after token `i` if only spaces separate them (no punctuation,
     no line break), else -1."""
@@ -194,8 +201,7 @@ class Matcher:
             return self._find_in_key(key)
 
     def _find_in_key(self, key: str) -> list[tuple[int, int, _Pattern]]:
-        tokens = _spaced(key).split(" ")
-        starts = list(accumulate(map(add, map(len, tokens), repeat(1)), initial=0))
+        tokens, starts = _tokens(key)
         found = self._analyses_of(tokens)
         # Only the tokens that begin some term (analysis not None) are visited in Python.
         hit_tokens = list(compress(count(), found))
@@ -281,8 +287,7 @@ class Matcher:
                 return ()
             return tuple(self.entries[index] for index in _entries((best, *others)))
         key = matching_key(text)
-        tokens = _spaced(key.text).split(" ")
-        starts = list(accumulate(map(add, map(len, tokens), repeat(1)), initial=0))
+        tokens, starts = _tokens(key.text)
         words = [(s, s + len(t)) for s, t in zip(starts[:-1], tokens, strict=True)]
         spans = map_spans(key.offsets, words)
         at = [i for i, (s, e) in enumerate(spans) if s == start and e > s]
@@ -422,14 +427,12 @@ def _nouns_after_numerals(tokens: list[str], found: list[_Analysis], hit_tokens:
     ئەمریکی is 2,500 US soldiers (soldier with its ezafe), not the adjective military,
     which the word is elsewhere. Where a word has such another reading, the more inflected
     one takes the best one's place in `found` (the cached analysis stays)."""
-    for i in hit_tokens:
-        analysis = found[i]
-        if analysis is None or not analysis[2] or i == 0:
-            continue
-        before = tokens[i - 1]
+    analyses = cast(list[_Found], found)  # read only at hit tokens, which have one
+    for i in [i for i in hit_tokens if analyses[i][2]]:  # words with another reading: few
+        before = tokens[i - 1] if i else ""
         if not (before.isdigit() or before in numerals()):
             continue
-        best, phrases, others = analysis
+        best, phrases, others = analyses[i]
         noun = max(others, key=itemgetter(1))
         if best is not None and noun[1] > best[1]:
             rest = tuple(m for m in others if m is not noun)
