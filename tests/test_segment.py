@@ -276,3 +276,33 @@ def test_ids_count_paragraphs_and_sentences_from_one(text: str) -> None:
             assert s.sentence == sentence + 1
             sentence = s.sentence
         assert s.id == f"p{s.paragraph}s{s.sentence}"
+
+
+WORDS = ["هێزەکان", "گوتی", "٥٥", "ئاو", "2024", "پەرلەمان", "ڕۆیشتن", "BBC", "باران", "نییە"]
+MARKS = ['"', "“", "”", "«", "»"]
+
+
+@st.composite
+def quoted_article(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """Sentences ending in . ؟ or !, with quote marks dropped anywhere inside them."""
+    result = []
+    for _ in range(draw(st.integers(2, 6))):
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=7))
+        for _ in range(draw(st.integers(0, 3))):
+            k = draw(st.integers(0, len(words) - 1))
+            mark = draw(st.sampled_from(MARKS))
+            if k > 0 and draw(st.booleans()):
+                words[k] = mark + words[k]  # glued to the start of a word inside the sentence
+            elif k < len(words) - 1:
+                words[k] = words[k] + mark  # glued to the end of a word inside the sentence
+        result.append(" ".join(words) + draw(st.sampled_from([".", "؟", "!"])))
+    return " ".join(result), result
+
+
+@settings(max_examples=400, deadline=None)
+@given(quoted_article())
+def test_quote_marks_inside_sentences_never_move_a_sentence_end(
+    article: tuple[str, list[str]],
+) -> None:
+    text, expected = article
+    assert sentences(text) == expected
