@@ -310,11 +310,16 @@ def is_nisba_form(form: str, source: str) -> bool:
     words, base = key_text(form).split(), key_text(source).split()
     if len(words) != len(base) or words[:-1] != base[:-1]:
         return False
-    last, stem = words[-1], base[-1]
-    candidates = {stem + "ی", stem + "یی"}
+    return words[-1] in nisba_words(base[-1])
+
+
+def nisba_words(stem: str) -> set[str]:
+    """The regular nisba spellings of a word (for the benchmark's own use: sorting gold
+    spans into phenomena and building the CSV, independently of kwb's table)."""
+    words = {stem + "ی", stem + "یی"}
     if stem.endswith("ا"):
-        candidates |= {stem[:-1] + "ی", stem[:-1]}
-    return last in candidates
+        words |= {stem[:-1] + "ی", stem[:-1], stem + "وی"}
+    return words
 
 
 def as_other_tools_csv(entries: Iterable[Entry], fields: Sequence[str]) -> str:
@@ -435,7 +440,7 @@ SUFFIX_SLOTS: tuple[tuple[tuple[str, str, bool | None], ...], ...] = (
     ),
     (("ین", "copula ن/ین", None), ("ن", "copula ن/ین", None)),
 )
-FORM_KIND_RANK = {"source": 0, "source form": 1, "adjectival form": 2}
+FORM_KIND_RANK = {"source": 0, "source form": 1, "adjectival form": 2, "nisba adjective": 3}
 
 
 def ends_in_vowel(stem: str) -> bool:
@@ -453,7 +458,8 @@ def suffix_labels(stem: str, residue: str, slot: int = 0) -> list[str] | None:
         for suffix, label, vowel in SUFFIX_SLOTS[i]:
             if not residue.startswith(suffix):
                 continue
-            if vowel is not None and ends_in_vowel(stem) != vowel:
+            # After ی writers use either allomorph (ئێرانییەکان, ئێرانیەکان).
+            if vowel is not None and not stem.endswith("ی") and ends_in_vowel(stem) != vowel:
                 continue
             rest = suffix_labels(stem + suffix, residue[len(suffix) :], i + 1)
             if rest is not None and (best is None or len(rest) + 1 < len(best)):
@@ -467,14 +473,18 @@ def fold_initial_r(text: str) -> str:
 
 
 def phenomena(raw_surface: str, entry: Entry) -> list[str]:
-    """Approximate inflection phenomena of one gold surface against the entry's forms: the
-    analysis with the fewest inflection labels wins (then source before other forms)."""
+    """Approximate inflection phenomena of one gold surface against the entry's forms and
+    their regular nisba adjectives: the analysis with the fewest inflection labels wins (then
+    source before other forms; a nisba adjective only where nothing else parses)."""
     norm = light_normalize(raw_surface)[0]
     labels: list[str] = []
     if norm != raw_surface:
         labels.append("look-alike letter / ZWNJ / tatweel")
     forms = [(entry.source, "source"), *((f, "source form") for f in entry.source_forms)]
     forms += [(f, "adjectival form") for f in entry.adjectival]
+    for form in (entry.source, *entry.source_forms):
+        *head, last = light_normalize(form)[0].split(" ")
+        forms += [(" ".join((*head, w)), "nisba adjective") for w in sorted(nisba_words(last))]
     analyses: list[tuple[int, int, list[str]]] = []
     for form, kind in forms:
         fnorm = light_normalize(form)[0]
@@ -489,9 +499,11 @@ def phenomena(raw_surface: str, entry: Entry) -> list[str]:
         analyses.append((len(found), FORM_KIND_RANK[kind], found + extra))
     if not analyses:
         return [*labels, "unanalysed"]
-    inflections, _, best = min(analyses, key=lambda a: (a[0], a[1]))
+    # A nisba reading only where the word is no inflection of a form (عێراقی is Iraq + ezafe).
+    nisba = FORM_KIND_RANK["nisba adjective"]
+    inflections, kind, best = min(analyses, key=lambda a: (a[1] == nisba, a[0], a[1]))
     labels.extend(best)
-    if inflections == 0:
+    if inflections == 0 and kind != nisba:
         labels.append("citation form")
     return labels
 
