@@ -2,22 +2,38 @@
 
 Usage (from the repo root)::
 
-    python benchmarks/matching_eval.py [--gold PATH] [--no-errors] [--stats]
+    python benchmarks/matching_eval.py [--gold PATH] [--glossary PATH] [--as-csv [typed]]
+                                       [--no-errors] [--stats]
+
+The three runs reported for glossary matching:
+
+* news gold, curated glossary: ``python benchmarks/matching_eval.py``
+* news gold, the curated glossary exported as a CSV from another tool would be (no type, no
+  adjectival forms, no source form that is a nisba form): ``... --as-csv``
+* FLORES-200 ckb devtest sample, a CSV of places, nations and common terms:
+  ``... --gold benchmarks/data/matching_flores_gold.txt
+  --glossary benchmarks/data/matching_flores_glossary.csv``
 
 Gold file format (``benchmarks/data/matching_gold.txt``)
 ---------------------------------------------------------
+Lines starting with ``#`` before the first article are comments (source and licence).
 ``### article: <slug>`` starts an article; its paragraphs follow, separated by blank lines (the
 lines of one paragraph are joined by a space). Every occurrence of an approved glossary entry is
 annotated inline as ``[[surface|entry-id]]``: ``surface`` is the whole inflected token or tokens
 as they stand in the text (a glued preposition and every suffix included; for a multi-word term
 from the first word's start to the last word's end, an intervening adjective included), and only
-the longest term is annotated where a shorter one sits inside it. The raw text of an article is
-its paragraphs with the annotation brackets removed, joined by ``"\\n"``; gold spans are
-``(start, end, entry-id)`` in raw-text offsets.
+the longest term is annotated where a shorter one sits inside it. An entry's nisba adjective is
+an occurrence of the entry (ئەمریکییەکان of ئەمریکا, نەتەوەیی of نەتەوە); a derivation that is
+another word is not (کوردستان of کورد, فەرماندەیی "command" of فەرماندە "commander"). The raw
+text of an article is its paragraphs with the annotation brackets removed, joined by
+``"\\n"``; gold spans are ``(start, end, entry-id)`` in raw-text offsets.
 
 Systems
 -------
-* ``kwb``: ``Matcher(glossary.active(), stopwords()).find(text)``.
+* ``kwb``: ``kwb match ARTICLE --glossary GLOSSARY --json`` (the command users run), its rows'
+  ``(start, end, entry)``.
+* ``no-nisba``: ``Matcher(glossary.active(), stopwords(), derive=False)`` in process: kwb
+  without nisba adjectives derived from the terms (what it found before it derived them).
 * ``exact``: whole-word occurrences of an entry's source, source forms and adjectival forms as
   written, after light normalization (ك → ک, ي ى → ی, ZWNJ and tatweel removed); a word boundary
   is a position not preceded or followed by an Arabic letter.
@@ -33,8 +49,14 @@ recall separately.
 from __future__ import annotations
 
 import argparse
+import csv
+import dataclasses
+import io
+import json
 import re
+import subprocess
 import sys
+import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -45,9 +67,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from workbench.terms.csv_format import format_csv  # noqa: E402
 from workbench.terms.glossary import load_glossary, stopwords  # noqa: E402
 from workbench.terms.matcher import Matcher  # noqa: E402
 from workbench.terms.model import Entry  # noqa: E402
+from workbench.text.normalize import key_text  # noqa: E402
 
 DEFAULT_GOLD = REPO_ROOT / "benchmarks" / "data" / "matching_gold.txt"
 GLOSSARY_DIR = REPO_ROOT / "glossary"
@@ -135,7 +159,7 @@ def parse_gold(path: Path) -> list[Article]:
             articles.append(Article(header.group("slug")))
             paragraphs.append([])
         elif not articles:
-            if line.strip():
+            if line.strip() and not line.startswith("#"):
                 raise ValueError(f"{path}:{number}: text before the first article header")
         elif line.strip():
             paragraphs[-1].append(line.strip())
@@ -244,14 +268,79 @@ def substring_baseline(patterns: Sequence[tuple[str, str]]) -> Callable[[str], l
     return find
 
 
-def kwb_system(entries: Sequence[Entry]) -> Callable[[str], list[Span]]:
-    """kwb's matcher over the approved entries, its hits as spans."""
-    matcher = Matcher(entries, stopwords())
+def kwb_system(glossary: Path, workdir: Path) -> Callable[[str], list[Span]]:
+    """`kwb match --glossary GLOSSARY --json` on each text, its rows as spans."""
+    text_file = workdir / "article.txt"
+
+    def find(text: str) -> list[Span]:
+        text_file.write_text(text, encoding="utf-8")
+        command = [sys.executable, "-m", "workbench", "match", str(text_file), "--json"]
+        done = subprocess.run(
+            [*command, "--glossary", str(glossary)], capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"kwb match failed: {done.stderr.strip()}")
+        rows = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+        return sorted({Span(r["start"], r["end"], r["entry"]) for r in rows})
+
+    return find
+
+
+def matcher_system(entries: Sequence[Entry], derive: bool) -> Callable[[str], list[Span]]:
+    """kwb's matcher over the approved entries in process, its hits as spans."""
+    matcher = Matcher(entries, stopwords(), derive=derive)
 
     def find(text: str) -> list[Span]:
         return sorted({Span(h.start, h.end, h.entry.id) for h in matcher.find(text)})
 
     return find
+
+
+# --------------------------------------------------------------------------------------------
+# A glossary as other tools export it
+# --------------------------------------------------------------------------------------------
+
+PLAIN_CSV_FIELDS = ("id", "source", "source_forms", "target", "variants", "forbidden")
+TYPED_CSV_FIELDS = (*PLAIN_CSV_FIELDS, "type", "inflection")
+
+
+def is_nisba_form(form: str, source: str) -> bool:
+    """Whether `form` is `source` with its last word made a nisba adjective by a regular
+    ending (-ی, -یی; final ا dropped, or kept before -یی), as a curated glossary lists some."""
+    words, base = key_text(form).split(), key_text(source).split()
+    if len(words) != len(base) or words[:-1] != base[:-1]:
+        return False
+    return words[-1] in nisba_words(base[-1])
+
+
+def nisba_words(stem: str) -> set[str]:
+    """The regular nisba spellings of a word (for the benchmark's own use: sorting gold
+    spans into phenomena and building the CSV, independently of kwb's table)."""
+    words = {stem + "ی", stem + "یی"}
+    if stem.endswith("ا"):
+        words |= {stem[:-1] + "ی", stem[:-1], stem + "وی"}
+    return words
+
+
+def as_other_tools_csv(entries: Iterable[Entry], fields: Sequence[str]) -> str:
+    """The entries as a CSV of `fields`, with no adjectival forms or renderings and no source
+    form that is a nisba form of the source: what a glossary from another tool holds."""
+    stripped = [
+        dataclasses.replace(
+            e,
+            adjectival=(),
+            adjectival_target="",
+            adjectival_variants=(),
+            source_forms=tuple(f for f in e.source_forms if not is_nisba_form(f, e.source)),
+        )
+        for e in entries
+    ]
+    rows = list(csv.DictReader(io.StringIO(format_csv(stripped))))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, list(fields), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------------------------
@@ -351,7 +440,7 @@ SUFFIX_SLOTS: tuple[tuple[tuple[str, str, bool | None], ...], ...] = (
     ),
     (("ین", "copula ن/ین", None), ("ن", "copula ن/ین", None)),
 )
-FORM_KIND_RANK = {"source": 0, "source form": 1, "adjectival form": 2}
+FORM_KIND_RANK = {"source": 0, "source form": 1, "adjectival form": 2, "nisba adjective": 3}
 
 
 def ends_in_vowel(stem: str) -> bool:
@@ -369,7 +458,8 @@ def suffix_labels(stem: str, residue: str, slot: int = 0) -> list[str] | None:
         for suffix, label, vowel in SUFFIX_SLOTS[i]:
             if not residue.startswith(suffix):
                 continue
-            if vowel is not None and ends_in_vowel(stem) != vowel:
+            # After ی writers use either allomorph (ئێرانییەکان, ئێرانیەکان).
+            if vowel is not None and not stem.endswith("ی") and ends_in_vowel(stem) != vowel:
                 continue
             rest = suffix_labels(stem + suffix, residue[len(suffix) :], i + 1)
             if rest is not None and (best is None or len(rest) + 1 < len(best)):
@@ -383,14 +473,18 @@ def fold_initial_r(text: str) -> str:
 
 
 def phenomena(raw_surface: str, entry: Entry) -> list[str]:
-    """Approximate inflection phenomena of one gold surface against the entry's forms: the
-    analysis with the fewest inflection labels wins (then source before other forms)."""
+    """Approximate inflection phenomena of one gold surface against the entry's forms and
+    their regular nisba adjectives: the analysis with the fewest inflection labels wins (then
+    source before other forms; a nisba adjective only where nothing else parses)."""
     norm = light_normalize(raw_surface)[0]
     labels: list[str] = []
     if norm != raw_surface:
         labels.append("look-alike letter / ZWNJ / tatweel")
     forms = [(entry.source, "source"), *((f, "source form") for f in entry.source_forms)]
     forms += [(f, "adjectival form") for f in entry.adjectival]
+    for form in (entry.source, *entry.source_forms):
+        *head, last = light_normalize(form)[0].split(" ")
+        forms += [(" ".join((*head, w)), "nisba adjective") for w in sorted(nisba_words(last))]
     analyses: list[tuple[int, int, list[str]]] = []
     for form, kind in forms:
         fnorm = light_normalize(form)[0]
@@ -405,9 +499,11 @@ def phenomena(raw_surface: str, entry: Entry) -> list[str]:
         analyses.append((len(found), FORM_KIND_RANK[kind], found + extra))
     if not analyses:
         return [*labels, "unanalysed"]
-    inflections, _, best = min(analyses, key=lambda a: (a[0], a[1]))
+    # A nisba reading only where the word is no inflection of a form (عێراقی is Iraq + ezafe).
+    nisba = FORM_KIND_RANK["nisba adjective"]
+    inflections, kind, best = min(analyses, key=lambda a: (a[1] == nisba, a[0], a[1]))
     labels.extend(best)
-    if inflections == 0:
+    if inflections == 0 and kind != nisba:
         labels.append("citation form")
     return labels
 
@@ -520,16 +616,39 @@ def print_stats(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse the gold file, run the three systems, print scores and kwb's errors."""
+    """Parse the gold file, run the systems, print scores and kwb's errors."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="annotated gold file")
+    parser.add_argument(
+        "--glossary", type=Path, default=GLOSSARY_DIR, help="glossary folder, TOML, CSV or TBX"
+    )
+    parser.add_argument(
+        "--as-csv",
+        nargs="?",
+        const="plain",
+        choices=("plain", "typed"),
+        help="match with the glossary exported as another tool's CSV: no adjectival forms, no"
+        " nisba source forms, and (plain) no type or inflection column",
+    )
     parser.add_argument("--no-errors", action="store_true", help="omit kwb's error listing")
     parser.add_argument("--stats", action="store_true", help="gold size and phenomena table")
     args = parser.parse_args(argv)
 
     if not args.gold.is_file():
         raise SystemExit(f"no gold file at {args.gold}")
-    active = load_glossary(GLOSSARY_DIR).active()
+    with tempfile.TemporaryDirectory() as workdir:
+        glossary_path = args.glossary
+        if args.as_csv:
+            fields = PLAIN_CSV_FIELDS if args.as_csv == "plain" else TYPED_CSV_FIELDS
+            glossary_path = Path(workdir) / "glossary.csv"
+            exported = as_other_tools_csv(load_glossary(args.glossary).active(), fields)
+            glossary_path.write_text(exported, encoding="utf-8")
+        return evaluate(args, glossary_path, Path(workdir))
+
+
+def evaluate(args: argparse.Namespace, glossary_path: Path, workdir: Path) -> int:
+    """Score every system on the gold with the glossary at `glossary_path`."""
+    active = load_glossary(glossary_path).active()
     entries = {e.id: e for e in active}
     articles = parse_gold(args.gold)
     for art in articles:
@@ -539,7 +658,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     patterns = entry_patterns(active)
     systems = {
-        "kwb": kwb_system(active),
+        "kwb": kwb_system(glossary_path, workdir),
+        "no-nisba": matcher_system(active, derive=False),
         "exact": exact_baseline(patterns),
         "substring": substring_baseline(patterns),
     }
@@ -552,7 +672,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             scores[name].add(pred, art.gold)
 
     words = sum(len(a.raw.split()) for a in articles)
+    csv_note = f", exported as {args.as_csv} CSV" if args.as_csv else ""
     print(f"gold: {args.gold.name}, {len(articles)} articles, {words} words")
+    print(f"glossary: {args.glossary}{csv_note}, {len(active)} approved entries")
     print_table(scores)
     if not args.no_errors:
         print_errors(articles, predictions["kwb"])

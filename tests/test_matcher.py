@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import REPO, SEED_000, SEED_002, approved_entry
 from workbench.terms.glossary import load_glossary, stopwords
@@ -181,7 +183,8 @@ def test_match_json_contract(kwb: Any, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     rows = result.json_lines()
     assert all(
-        list(r) == ["start", "end", "surface", "term", "entry", "target", "variants"] for r in rows
+        list(r) == ["start", "end", "surface", "term", "entry", "target", "variants", "derived"]
+        for r in rows
     )
     for r in rows:
         assert text[r["start"] : r["end"]] == r["surface"]
@@ -208,6 +211,7 @@ def test_match_with_a_csv_glossary(kwb: Any, tmp_path: Path) -> None:
             "entry": "csv-2",
             "target": "PMF",
             "variants": ["Popular Mobilization Forces", "Hashd"],
+            "derived": False,
         }
     ]
 
@@ -254,3 +258,207 @@ def test_a_word_after_a_numeral_is_read_as_a_noun(text: str, expected: str) -> N
         stopwords(),
     )
     assert [h.entry.id for h in matcher.find(text) if h.surface == "سەربازی"] == [expected]
+
+
+# --- nisba adjectives derived from the terms --------------------------------------------------
+
+NISBA_GLOSSARY = [
+    approved_entry("iraq", "عێراق", "Iraq", type="place"),
+    approved_entry("us", "ئەمریکا", "United States", adjectival_target="US"),
+    approved_entry("germany", "ئەڵمانیا", "Germany"),
+    approved_entry("europe", "ئەوروپا", "Europe"),
+    approved_entry("asia", "ئاسیا", "Asia"),
+    approved_entry("austria", "نەمسا", "Austria"),
+    approved_entry("nation", "نەتەوە", "nation"),
+    approved_entry("tokyo", "تۆکیۆ", "Tokyo", type="place"),
+    approved_entry("sulaimani", "سلێمانی", "Sulaimani", type="place"),
+    approved_entry("drone-attack", "هێرشی درۆن", "drone attack"),
+    approved_entry("kurds", "کورد", "Kurds"),
+    approved_entry("parliament", "پەرلەمان", "parliament"),
+    approved_entry("president", "سەرۆک", "president"),
+    approved_entry("china", "چین", "China", type="place"),
+    approved_entry("city", "شار", "city"),
+    approved_entry("barzani", "بارزانی", "Barzani", type="person"),
+    approved_entry("march", "ئازار", "March", type="date"),
+]
+NISBA = Matcher(NISBA_GLOSSARY, stopwords())
+
+
+def nisba_found(text: str, matcher: Matcher = NISBA) -> list[tuple[str, str, bool]]:
+    return [(h.surface, h.entry.id, h.derived) for h in matcher.find(text)]
+
+
+DERIVED = [
+    # (text, surface, entry, pattern)
+    ("هێزە عێراقییەکان", "عێراقییەکان", "iraq", "consonant stem + ی, then definite plural"),
+    ("هێزە عێراقیەکان", "عێراقیەکان", "iraq", "the nisba's ی written once before ەکان"),
+    ("پیاوە عێراقییەکە", "عێراقییەکە", "iraq", "nisba + definite یەکە"),
+    ("عێراقییەک گیرا", "عێراقییەک", "iraq", "nisba + indefinite: an Iraqi"),
+    ("سەربازە ئەمریکییەکان", "ئەمریکییەکان", "us", "final ا dropped before ی"),
+    ("هێزی ئەمریکی", "ئەمریکی", "us", "final ا dropped, bare adjective"),
+    ("کۆمپانیا ئەمریکاییەکان", "ئەمریکاییەکان", "us", "final ا kept before یی"),
+    ("لەئەمریکییەکانەوە", "لەئەمریکییەکانەوە", "us", "glued preposition and postposition"),
+    ("لەگەڵ ئەڵمانیەکاندا", "ئەڵمانیەکاندا", "germany", "final یا: ا dropped, the ی serves"),
+    ("نەتەوە ئەوروپیەکان", "ئەوروپیەکان", "europe", "ا dropped, single ی before ەکان"),
+    ("وڵاتە ئاسیاییەکان", "ئاسیاییەکان", "asia", "final یا kept before یی"),
+    ("خانمی نەمساوی", "نەمساوی", "austria", "final ا kept before وی"),
+    ("هێزە نەتەوەییەکان", "نەتەوەییەکان", "nation", "final ە + یی"),
+    ("تۆکیۆییەکان", "تۆکیۆییەکان", "tokyo", "final ۆ + یی"),
+    ("سلێمانییەکان", "سلێمانییەکان", "sulaimani", "a name in ی + ی takes a plural"),
+    ("هێرشە درۆنییەکان", "هێرشە درۆنییەکان", "drone-attack", "a phrase's last word"),
+    ("گرووپە کوردییەکان", "کوردییەکان", "kurds", "a nation's adjective"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entry_id", "what"), DERIVED, ids=[d[3] for d in DERIVED]
+)
+def test_finds_nisba_adjectives_the_glossary_does_not_list(
+    text: str, surface: str, entry_id: str, what: str
+) -> None:
+    assert (surface, entry_id, True) in nisba_found(text), what
+    plain = Matcher(NISBA_GLOSSARY, stopwords(), derive=False)
+    assert (surface, entry_id) not in [(s, e) for s, e, _ in nisba_found(text, plain)], what
+
+
+NOT_DERIVED = [
+    # (text, entry, why)
+    ("کوردستان", "kurds", "ستان makes a new word, nisba or not"),
+    ("پەرلەمانتارێکی پەرلەمانتارەکان", "parliament", "تار makes a new word"),
+    ("سەرۆکایەتی هەرێم", "president", "ایەتی makes a new word"),
+    ("چینییەکان", "china", "a three-letter stem: چینی is also 'of the class'"),
+    ("وڵاتە شارییەکان", "city", "a three-letter stem: -ی makes everyday words"),
+    ("ئاسییەکان", "asia", "ا dropped from ئاسیا leaves a three-letter stem"),
+    ("بارزانییەکان", "barzani", "a person's name has no adjective: the Barzanis"),
+    ("ئازارییەکان", "march", "a date has no adjective"),
+    ("ئەمریکیستان", "us", "a nisba followed by a derivation"),
+]
+
+
+@pytest.mark.parametrize(("text", "entry_id", "why"), NOT_DERIVED, ids=[n[2] for n in NOT_DERIVED])
+def test_derivations_that_are_other_words_are_not_found(text: str, entry_id: str, why: str) -> None:
+    assert entry_id not in [e for _, e, _ in nisba_found(text)], why
+
+
+def test_an_ezafe_reading_stays_the_reading_of_a_bare_nisba() -> None:
+    # عێراقی is also Iraq + ezafe: the inflection is read, as before nisba forms existed.
+    assert nisba_found("سوپای عێراقی") == [("عێراقی", "iraq", False)]
+    assert nisba_found("ئەمریکی", Matcher(GLOSSARY, stopwords())) == [("ئەمریکی", "us", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("ئەمریکی", "ئەمریکی"),
+        ("ئەمریکییەکان", "ئەمریکییەکان"),
+        ("لەئەمریکییەکاندا", "لەئەمریکییەکاندا"),
+    ],
+)
+def test_an_exact_term_wins_over_a_derived_one(text: str, surface: str) -> None:
+    matcher = Matcher(
+        [
+            approved_entry("us", "ئەمریکا", "United States"),
+            approved_entry("american", "ئەمریکی", "American"),
+        ],
+        stopwords(),
+    )
+    assert nisba_found(text, matcher) == [(surface, "american", False)]
+    assert [e.id for e in matcher.readings_at(text, 0)] == ["american", "us"]
+
+
+def test_a_derived_hit_takes_the_adjectival_rendering_and_names_its_term() -> None:
+    (hit,) = NISBA.find("سەربازە ئەمریکییەکان")
+    assert hit.derived and hit.adjectival
+    assert (hit.form, hit.entry.source, hit.target) == ("ئەمریکا", "ئەمریکا", "US")
+    (plain,) = NISBA.find("ئەڵمانیەکاندا")
+    assert plain.target == "Germany"
+
+
+def test_a_word_after_a_numeral_is_not_read_as_a_nisba_noun() -> None:
+    matcher = Matcher(
+        [
+            approved_entry("soldier", "سەرباز", "soldier"),
+            approved_entry("military", "سەربازی", "military"),
+        ],
+        stopwords(),
+    )
+    assert nisba_found("دوو سەربازی ئەمریکی", matcher)[0] == ("سەربازی", "soldier", False)
+    assert nisba_found("سەربازییەکان", matcher) == [("سەربازییەکان", "military", False)]
+
+
+WORDS = ["عێراق", "ئەمریکا", "نەتەوە", "هێرشی", "درۆن", "کورد", "سەرۆک", "وەزیران", "ئاسیا"]
+ENDINGS = ["", "ی", "یی", "ییەکان", "یەکان", "ەکان", "ان", "دا", "ستان", "ایەتی"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(WORDS), st.sampled_from(ENDINGS)).map("".join),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_deriving_only_adds_hits(words: list[str]) -> None:
+    """Every hit found without nisba forms is still found with them, or lies inside a longer
+    derived one (a phrase whose last word is a nisba adjective)."""
+    glossary = [
+        approved_entry("iraq", "عێراق", "Iraq", type="place"),
+        approved_entry("us", "ئەمریکا", "United States"),
+        approved_entry("nation", "نەتەوە", "nation"),
+        approved_entry("drone-attack", "هێرشی درۆن", "drone attack"),
+        approved_entry("drone", "درۆن", "drone"),
+        approved_entry("kurds", "کورد", "Kurds"),
+        approved_entry("pm", "سەرۆک وەزیران", "prime minister"),
+    ]
+    text = " ".join(words)
+    derived = Matcher(glossary, stopwords()).find(text)
+    for hit in Matcher(glossary, stopwords(), derive=False).find(text):
+        assert hit in derived or any(
+            d.derived and d.start <= hit.start and hit.end <= d.end and d != hit for d in derived
+        ), (text, hit)
+
+
+def test_match_json_reports_a_nisba_hit_by_its_term(kwb: Any, tmp_path: Path) -> None:
+    (tmp_path / "g.csv").write_text(
+        "source,target\nئەمریکا,United States\nئەڵمانیا,Germany\n", encoding="utf-8"
+    )
+    text = "سەربازە ئەمریکییەکان لە ئەمریکان و ئەڵمانیەکاندا"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    rows = kwb("match", "a.txt", "--glossary", "g.csv", "--json").json_lines()
+    assert [(r["surface"], r["term"], r["target"], r["derived"]) for r in rows] == [
+        ("ئەمریکییەکان", "ئەمریکا", "United States", True),
+        ("ئەمریکان", "ئەمریکا", "United States", False),
+        ("ئەڵمانیەکاندا", "ئەڵمانیا", "Germany", True),
+    ]
+    table = kwb("match", "a.txt", "--glossary", "g.csv").out
+    assert "csv-2 (adjective)" in table and "csv-3 (adjective)" in table
+
+
+NISBA_PO = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "سەربازە ئەمریکاییەکان گەیشتنە عێراق."
+msgstr "{}"
+"""
+
+
+@pytest.mark.parametrize(
+    ("glossary", "english", "missing"),
+    [
+        # A CSV lists no adjectival rendering: the adjective's rendering cannot be looked for.
+        ("g.csv", "The American soldiers arrived in Iraq.", []),
+        # The project glossary has one for ئەمریکا (US): it is looked for as for a listed form.
+        (str(REPO / "glossary" / "glossary.toml"), "The soldiers arrived in Iraq.", ["US"]),
+        (str(REPO / "glossary" / "glossary.toml"), "The US soldiers arrived in Iraq.", []),
+    ],
+)
+def test_qa_looks_for_a_derived_adjective_only_where_it_has_a_rendering(
+    kwb: Any, tmp_path: Path, glossary: str, english: str, missing: list[str]
+) -> None:
+    (tmp_path / "g.csv").write_text("source,target\nئەمریکا,United States\nعێراق,Iraq\n", "utf-8")
+    (tmp_path / "a.po").write_text(NISBA_PO.format(english), encoding="utf-8")
+    result = kwb("check", "a.po", "--glossary", glossary, "--json", "--checks", "glossary-missing")
+    found = [r["message"] for r in result.json_lines() if r.get("check") == "glossary-missing"]
+    assert [m for m in missing if any(m in f for f in found)] == missing
+    assert len(found) == len(missing), found

@@ -20,7 +20,11 @@ def match(
     encoding: EncodingOpt = None,
     project: ProjectOpt = None,
 ) -> None:
-    """Find every glossary term in FILE, inflected or not, at its offsets in the input."""
+    """Find every glossary term in FILE, inflected or not, at its offsets in the input.
+
+    A term is also found as its nisba adjective (ئەمریکییەکان for ئەمریکا) when the glossary
+    does not list that: the hit names the term it comes from, and `derived` is true in JSON.
+    """
     from workbench.terms.glossary import stopwords
     from workbench.terms.matcher import Matcher
     from workbench.text.decode import read_text
@@ -38,6 +42,7 @@ def match(
                 "entry": h.entry.id,
                 "target": h.target,
                 "variants": list(h.variants),
+                "derived": h.derived,
             }
             for h in hits
         )
@@ -58,7 +63,7 @@ def match(
         table.add_row(
             visual_line(h.entry.source),
             visual_line(h.surface),
-            h.entry.id,
+            f"{h.entry.id} (adjective)" if h.derived else h.entry.id,
             h.target,
             ", ".join(h.variants),
         )

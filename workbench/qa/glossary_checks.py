@@ -149,8 +149,10 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
             used_bad = list(compress(bad, found))
             forbidden += [(hit, r) for r in used_bad]
         # A forbidden rendering used instead is that finding alone ("use …" says the rest).
+        # A nisba adjective the glossary does not list has no rendering to look for.
         if (
             options
+            and not (hit.derived and not hit.entry.adjectival_target)
             and not (used or used_bad or any(map(has, other_stems)))
             and not _rendered_otherwise(hit, options, unit, ctx)
         ):

@@ -9,6 +9,8 @@ candidate is then checked word by word:
 - the head of an ezafe phrase: stem + a chain ending in ezafe (هێزی, هێزێکی, هێزە …);
 - one intervening adjective after the head (هێزی بیانی شەڕکەر);
 - middle words as written.
+A term is also found as its nisba adjective (`nisba`: ئەمریکییەکان for ئەمریکا, هێرشە
+درۆنییەکان for هێرشی درۆن), a reading that loses to any exact one of the same words.
 Longest match wins; overlapping matches resolve longest-first, then leftmost, then by id.
 """
 
@@ -27,6 +29,7 @@ import ahocorasick
 from workbench.gc_pause import paused_gc
 from workbench.terms.model import Entry
 from workbench.terms.morphology import is_head, is_tail, numerals, prepositions
+from workbench.terms.nisba import derived_forms
 from workbench.text.normalize import key_text, matching_key
 from workbench.text.offsets import map_spans
 
@@ -83,8 +86,12 @@ class Hit(NamedTuple):
     surface: str
     entry: Entry
     form: str
-    """The source spelling (as written in the glossary) that matched."""
+    """The source spelling (as written in the glossary) that matched, or whose nisba
+    adjective matched when `derived`."""
     adjectival: bool = False
+    derived: bool = False
+    """Found as the nisba adjective derived from `form` (ئەمریکییەکان for ئەمریکا), which the
+    glossary does not list; such a hit is also `adjectival`."""
 
     @property
     def target(self) -> str:
@@ -112,6 +119,8 @@ class _Pattern:
     head_exact: bool
     e_drop: bool
     proper: bool
+    derived: bool
+    """A nisba adjective the glossary does not list: ranked after every exact reading."""
     length: int = field(init=False)
     """Characters of the uninflected form, words joined by single spaces."""
 
@@ -134,17 +143,33 @@ _Candidate = tuple[int, int, int, _Pattern]
 class Matcher:
     """A compiled glossary: build once, then `find` in any number of texts."""
 
-    def __init__(self, entries: Iterable[Entry], stopwords: Iterable[str] = ()) -> None:
+    def __init__(
+        self, entries: Iterable[Entry], stopwords: Iterable[str] = (), *, derive: bool = True
+    ) -> None:
+        """Compile `entries`; with `derive`, terms are also found as their nisba adjectives
+        (ئەمریکا as ئەمریکی, ئەمریکییەکان) where the glossary does not list them."""
         self.entries: tuple[Entry, ...] = tuple(entries)
         self._stopwords = frozenset(key_text(w) for w in stopwords)
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[_Pattern]] = {}
+        keys: dict[str, str] = {}
+
+        def key(form: str) -> str:
+            """The matching key of a glossary form, computed once per distinct form."""
+            if form not in keys:
+                keys[form] = key_text(form)
+            return keys[form]
+
         for index, entry in enumerate(self.entries):
             forms = [(f, False) for f in (entry.source, *entry.source_forms)]
             forms += [(f, True) for f in entry.adjectival]
             for form, adjectival in forms:
                 proper = entry.proper and not adjectival
-                for pattern in self._patterns(index, form, adjectival, proper):
+                for pattern in self._patterns(index, form, key(form), adjectival, proper):
+                    table.setdefault(pattern.stem, []).append(pattern)
+            # An adjective inflects as any adjective, whatever the term does.
+            for form, keyed in derived_forms(entry, key) if derive else ():
+                for pattern in self._patterns(index, form, keyed, True, False, derived=True):
                     table.setdefault(pattern.stem, []).append(pattern)
         for stem, patterns in table.items():
             # A leading space: the automaton runs over the key with every non-word
@@ -158,8 +183,12 @@ class Matcher:
             self._automaton.make_automaton()
 
     @staticmethod
-    def _patterns(index: int, form: str, adjectival: bool, proper: bool) -> Iterable[_Pattern]:
-        words = tuple(key_text(form).split())
+    def _patterns(
+        index: int, form: str, keyed: str, adjectival: bool, proper: bool, derived: bool = False
+    ) -> Iterable[_Pattern]:
+        """The automaton patterns of glossary `form` as `keyed`, the matching key of the form
+        itself or of its nisba adjective."""
+        words = tuple(keyed.split())
         if not words:
             return
         first = words[0]
@@ -171,7 +200,9 @@ class Matcher:
         if len(words) == 1 and stem.endswith("ە") and len(stem) > 2:
             stems.append((stem[:-1], True))  # ناوچە → ناوچان
         for base, e_drop in stems:
-            yield _Pattern(index, form, words, adjectival, False, base, head_exact, e_drop, proper)
+            yield _Pattern(
+                index, form, words, adjectival, False, base, head_exact, e_drop, proper, derived
+            )
             variants = {base, "ڕ" + base[1:]} if base.startswith("ر") else {base}
             for prep in prepositions():
                 for variant in sorted(variants):
@@ -185,6 +216,7 @@ class Matcher:
                         head_exact,
                         e_drop,
                         proper,
+                        derived,
                     )
 
     def find_in_key(self, key: str) -> list[tuple[int, int, _Pattern]]:
@@ -413,7 +445,18 @@ class Matcher:
         make = tuple.__new__  # skips NamedTuple's argument handling: hits can be many
         return [
             [
-                make(Hit, (s - base, e - base, joined[s:e], entries[p.entry], p.form, p.adjectival))
+                make(
+                    Hit,
+                    (
+                        s - base,
+                        e - base,
+                        joined[s:e],
+                        entries[p.entry],
+                        p.form,
+                        p.adjectival,
+                        p.derived,
+                    ),
+                )
                 for (s, e), (_, _, p) in zip(spans[first:stop], found[first:stop], strict=True)
             ]
             if first < stop
@@ -433,7 +476,10 @@ def _nouns_after_numerals(tokens: list[str], found: list[_Analysis], hit_tokens:
         if not (before.isdigit() or before in numerals()):
             continue
         best, phrases, others = analyses[i]
-        noun = max(others, key=itemgetter(1))
+        nouns = [m for m in others if not m[2].derived]  # a nisba is an adjective
+        if not nouns:
+            continue
+        noun = max(nouns, key=itemgetter(1))
         if best is not None and noun[1] > best[1]:
             rest = tuple(m for m in others if m is not noun)
             found[i] = (noun, phrases, (best, *rest))
@@ -444,16 +490,17 @@ def _entries(matches: Iterable[_Match | None]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(m[2].entry for m in matches if m is not None))
 
 
-def _single_rank(match: _Match) -> tuple[int, int, str]:
-    """How `_resolve_cluster` ranks matches of the same span: least inflected, then by
+def _single_rank(match: _Match) -> tuple[bool, int, int, str]:
+    """How `_resolve_cluster` ranks matches of the same span: exact readings before derived
+    nisba ones (an ئەمریکی entry wins over ئەمریکا's adjective), least inflected, then by
     entry and form."""
-    return match[1], match[2].entry, match[2].form
+    return match[2].derived, match[1], match[2].entry, match[2].form
 
 
-def _phrase_rank(match: _Match) -> tuple[int, int, int, str]:
+def _phrase_rank(match: _Match) -> tuple[int, bool, int, int, str]:
     """How `_resolve_cluster` ranks matches from the same start: longest first, then as
     `_single_rank`."""
-    return -match[0], match[1], match[2].entry, match[2].form
+    return -match[0], match[2].derived, match[1], match[2].entry, match[2].form
 
 
 def _keep(
@@ -530,7 +577,9 @@ def _cluster(
 def _resolve_cluster(cluster: Sequence[_Candidate]) -> list[_Candidate]:
     """Among overlapping candidates: longest first, then leftmost, then the least inflected
     reading (عێراقی as the adjectival form rather than عێراق + ی), then by entry and form."""
-    ordered = sorted(cluster, key=lambda c: (c[0] - c[1], c[0], c[2], c[3].entry, c[3].form))
+    ordered = sorted(
+        cluster, key=lambda c: (c[0] - c[1], c[0], c[3].derived, c[2], c[3].entry, c[3].form)
+    )
     base = cluster[0][0]
     taken = bytearray(max(c[1] for c in cluster) - base)
     kept: list[_Candidate] = []
