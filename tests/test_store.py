@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,11 +10,15 @@ from typing import Any
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SEED_000, SEED_002
 from workbench.store.article import article_units
 from workbench.store.merge import MergeReport, merge
 from workbench.store.pofile import read_catalog, state
+from workbench.store.similarity import FUZZY_MINIMUM, similarity
+from workbench.text import key_text
 
 ARTICLE = (
     "یەکەم ڕستە دەربارەی حەشدی شەعبی.  دووەم ڕستە دەربارەی هێزی شەڕکەر.  "
@@ -403,3 +408,69 @@ def test_re_adding_an_edited_article_offers_no_fuzzy_from_one_shared_word(
     assert by_id[edited].previous_msgid == BASE
     assert by_id[fresh].msgstr == "" and "fuzzy" not in by_id[fresh].flags
     assert [(e.msgid, e.msgstr) for e in po if e.obsolete] == [(LONG, old[LONG])]
+
+
+SMALL_VOCABULARY = st.sampled_from(
+    [
+        "هێز",
+        "هێزی",
+        "هێزەکان",
+        "شار",
+        "شاری",
+        "گەیشت",
+        "گەیشتنە",
+        "بۆ",
+        "لە",
+        "و",
+        "سەرۆک",
+        "سەرۆکی",
+        "کۆبووەوە",
+        "ئەمڕۆ",
+        "دوێنێ",
+        "هەولێر",
+        "بەغدا",
+        "باران",
+        "بارى",
+        "پەرلەمان",
+        "بودجە",
+    ]
+)
+SENTENCE = st.lists(SMALL_VOCABULARY, min_size=1, max_size=9).map(lambda w: " ".join(w) + ".")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(SENTENCE, min_size=1, max_size=6), st.lists(SENTENCE, min_size=1, max_size=6))
+def test_every_fuzzy_seed_is_similar_as_a_whole(old: list[str], new: list[str]) -> None:
+    """Whatever the edit, a fuzzy entry's old source is similar to it (≥ FUZZY_MINIMUM), or
+    to it joined with its neighbour that took the same old translation (a split)."""
+    entries, report = remerge(old, new)
+    live_entries = [e for e in entries if not e.obsolete]
+    for i, entry in enumerate(live_entries):
+        if "fuzzy" not in entry.flags:
+            assert entry.previous_msgid is None
+            continue
+        before = key_text(entry.previous_msgid)
+        alone = similarity(key_text(entry.msgid), before)
+        joined = [
+            similarity(key_text(f"{a.msgid} {b.msgid}"), before)
+            for a, b in itertools.pairwise(live_entries[max(0, i - 1) : i + 2])
+            if entry in (a, b) and a.previous_msgid == b.previous_msgid
+        ]
+        assert max([alone, *joined]) >= FUZZY_MINIMUM
+    assert len(report.kept) + len(report.fuzzy) + len(report.new) == len(live_entries)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.text("بپتجچحخد", min_size=2, max_size=8), min_size=1, max_size=20),
+    st.lists(st.text("زژسشعغفڤ", min_size=2, max_size=8), min_size=1, max_size=20),
+    st.sampled_from(["بۆ", "لە", "و", "the", "for"]),
+)
+def test_a_sentence_sharing_one_word_never_takes_an_old_translation(
+    old_words: list[str], new_words: list[str], common: str
+) -> None:
+    old = " ".join([*old_words, common]) + "."
+    new = " ".join([common, *new_words]) + "."
+    entries, report = remerge([KEPT, old], [KEPT, new])
+    assert report.fuzzy == [] and entries[1].msgstr == ""
+    assert [e.msgid for e in entries if e.obsolete] == [old]

@@ -210,24 +210,29 @@ class TranslationMemory:
     def search(
         self, text: str, minimum: float = SUGGESTION_MINIMUM, limit: int = 10
     ) -> list[Match]:
-        """Exact and fuzzy suggestions for `text`, best first, scores ≥ `minimum`."""
+        """Exact and fuzzy suggestions for `text`, best first, scores ≥ `minimum`: the
+        candidates from the stem index, scored by sentence similarity."""
         key = key_text(text)
-        terms = self._rarest(stems(key))
-        if not terms:
-            return []
-        rows = self.db.execute(
-            "SELECT units.ckb, units.en, units.source, units.ctx, units.key FROM "
-            "(SELECT rowid FROM stems WHERE stems MATCH ? ORDER BY rank LIMIT ?) AS hits "
-            "JOIN units ON units.id = hits.rowid",
-            (_fts_query(terms), CANDIDATES),
-        ).fetchall()
         matches = []
-        for ckb, en, source, ctx, unit_key in rows:
+        for ckb, en, source, ctx, unit_key in self.candidates(key):
             score = similarity(key, unit_key, minimum)
             if score >= minimum:
                 matches.append(Match(score, ckb, en, source, ctx))
         matches.sort(key=lambda m: (-m.score, m.source, m.ctx))
         return matches[:limit]
+
+    def candidates(self, key: str) -> list[tuple[str, str, str, str, str]]:
+        """Up to `CANDIDATES` units sharing the rarest stems of matching key `key`, as
+        (ckb, en, source, ctx, key): the prefilter before the exact measure."""
+        terms = self._rarest(stems(key))
+        if not terms:
+            return []
+        return self.db.execute(
+            "SELECT units.ckb, units.en, units.source, units.ctx, units.key FROM "
+            "(SELECT rowid FROM stems WHERE stems MATCH ? ORDER BY rank LIMIT ?) AS hits "
+            "JOIN units ON units.id = hits.rowid",
+            (_fts_query(terms), CANDIDATES),
+        ).fetchall()
 
     def _rarest(self, terms: list[str]) -> list[str]:
         """The query's `QUERY_TERMS` rarest stems that occur in the TM (a stem in more than
