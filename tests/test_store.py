@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,9 +10,15 @@ from typing import Any
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SEED_000, SEED_002
+from workbench.store.article import article_units
+from workbench.store.merge import MergeReport, merge
 from workbench.store.pofile import read_catalog, state
+from workbench.store.similarity import FUZZY_MINIMUM, similarity
+from workbench.text import key_text
 
 ARTICLE = (
     "یەکەم ڕستە دەربارەی حەشدی شەعبی.  دووەم ڕستە دەربارەی هێزی شەڕکەر.  "
@@ -255,3 +262,215 @@ def test_editing_a_seed_article_shows_only_those_changes(kwb: Any, project: Path
     )
     assert sum(1 for line in diff if line.startswith("+#, fuzzy")) == 1
     assert sum(1 for line in diff if line.startswith("+#~ msgid")) == 1
+
+
+# --- fuzzy seeding: similarity of whole sentences, never one shared word --------------
+
+BASE = "سەرۆکی هەرێم ئەمڕۆ لە هەولێر لەگەڵ شاندێکی ئەمریکی کۆبووەوە بەیانی."
+"""Ten words: each one replaced costs 10 points of similarity, each one re-inflected 5."""
+KEPT = "ئەم ڕستەیە وەک خۆی دەمێنێتەوە."
+LONG = (
+    "ئەنجومەنی وەزیران بڕیاری دا بودجەی ساڵی داهاتوو بۆ پەرلەمانی کوردستان بنێرێت "
+    "و داوای کرد زووتر دەنگی لەسەر بدرێت."
+)
+
+
+def replaced(sentence: str, *pairs: tuple[str, str]) -> str:
+    for old, new in pairs:
+        assert old in sentence
+        sentence = sentence.replace(old, new)
+    return sentence
+
+
+def remerge(old: list[str], new: list[str]) -> tuple[list[polib.POEntry], MergeReport]:
+    """Merge article `new` into the PO of article `old` whose entries are translated
+    `EN <sentence number>`."""
+    entries, _ = merge(None, article_units("a", "a.txt", "\n".join(old), None))
+    po = polib.POFile()
+    for i, entry in enumerate(entries):
+        entry.msgstr = f"EN {i}"
+        po.append(entry)
+    return merge(po, article_units("a", "a.txt", "\n".join(new), None))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fuzzy"),
+    [
+        # an edited sentence keeps its translation as a fuzzy draft
+        (BASE, replaced(BASE, ("هەولێر", "سلێمانی")), True),
+        ("هێزەکان گەیشتنە کەرکووک ئەمڕۆ.", "هێزەکان گەیشتنە دهۆک ئەمڕۆ.", True),
+        # exactly at the threshold (70): three words of ten replaced
+        (
+            BASE,
+            replaced(BASE, ("ئەمڕۆ", "دوێنێ"), ("هەولێر", "بەغدا"), ("ئەمریکی", "فەرەنسی")),
+            True,
+        ),
+        # just under it (65): one more word re-inflected
+        (
+            BASE,
+            replaced(
+                BASE,
+                ("ئەمڕۆ", "دوێنێ"),
+                ("هەولێر", "بەغدا"),
+                ("ئەمریکی", "فەرەنسی"),
+                ("شاندێکی", "شاندەکە"),
+            ),
+            False,
+        ),
+        # unrelated sentences sharing one common word (بۆ, لە, و, for, the)
+        (LONG, "ئەمە ڕستەیەکی نوێیە بۆ تاقیکردنەوە.", False),
+        (LONG, "ئەوان و ئێمە.", False),
+        ("هێزەکانی پێشمەرگە لە سنووری کەرکووک هێرشێکیان تێکشکاند.", "باران لە شار بارى.", False),
+        (
+            "The committee met for three hours on Tuesday to discuss the budget for next year.",
+            "this is a new sentence for testing",
+            False,
+        ),
+        ("the minister resigned", "the weather", False),
+    ],
+)
+def test_an_old_translation_seeds_only_a_similar_sentence(old: str, new: str, fuzzy: bool) -> None:
+    entries, report = remerge([KEPT, old], [KEPT, new])
+    assert entries[0].msgstr == "EN 0" and report.kept == [entries[0].msgctxt]
+    edited = entries[1]
+    if fuzzy:
+        assert edited.msgstr == "EN 1" and "fuzzy" in edited.flags
+        assert edited.previous_msgid == old
+        assert [e.msgid for e in entries if e.obsolete] == []
+    else:
+        assert edited.msgstr == "" and "fuzzy" not in edited.flags
+        assert edited.previous_msgid is None
+        assert [(e.msgid, e.msgstr) for e in entries if e.obsolete] == [(old, "EN 1")]
+
+
+def test_each_old_translation_seeds_one_edit_when_edits_compete() -> None:
+    """Two edits both closest to the first old sentence: the better takes it, the other
+    the second old sentence it is also similar to; no old translation goes obsolete."""
+    second_old = replaced(BASE, ("لەگەڵ", "دژی"), ("بەیانی", "ئێوارە"))
+    first_new = replaced(BASE, ("ئەمڕۆ", "دوێنێ"))
+    second_new = replaced(BASE, ("سەرۆکی", "وەزیری"))
+    entries, report = remerge([KEPT, BASE, second_old], [KEPT, first_new, second_new])
+    assert [e.previous_msgid for e in entries[1:]] == [BASE, second_old]
+    assert [e.msgstr for e in entries[1:]] == ["EN 1", "EN 2"]
+    assert not report.obsolete
+
+
+def test_an_old_translation_seeds_a_second_sentence_only_when_that_is_similar_too() -> None:
+    twice = replaced(BASE, ("ئەمڕۆ", "دوێنێ"), ("بەیانی", "ئێوارە"))  # 80: similar too
+    unrelated = "ئەوان لە بازاڕ نان دەکڕن."  # shares لە only
+    entries, report = remerge(
+        [KEPT, BASE], [KEPT, replaced(BASE, ("ئەمڕۆ", "دوێنێ")), twice, unrelated]
+    )
+    assert [e.msgstr for e in entries[1:4]] == ["EN 1", "EN 1", ""]
+    assert [e.previous_msgid for e in entries[1:4]] == [BASE, BASE, None]
+    assert report.new == [entries[3].msgctxt] and not report.obsolete
+
+
+def test_a_sentence_split_in_two_gives_each_half_the_old_translation() -> None:
+    """Each half alone is about half the old sentence (too little to seed it); joined they
+    are the old sentence, so both halves get its translation to cut where the editor cut."""
+    old = (
+        "سەرۆکی هەرێم ئەمڕۆ لە هەولێر لەگەڵ شاندێکی ئەمریکی کۆبووەوە، "
+        "هەردوولا باسیان لە پەیوەندییەکانی نێوان هەرێم و واشنتن کرد."
+    )
+    halves = [
+        "سەرۆکی هەرێم ئەمڕۆ لە هەولێر لەگەڵ شاندێکی ئەمریکی کۆبووەوە.",
+        "هەردوولا باسیان لە پەیوەندییەکانی نێوان هەرێم و واشنتن کرد.",
+    ]
+    entries, report = remerge([KEPT, old, LONG], [KEPT, *halves, LONG])
+    assert [(e.msgstr, e.previous_msgid) for e in entries[1:3]] == [("EN 1", old)] * 2
+    assert all("fuzzy" in e.flags for e in entries[1:3])
+    assert entries[3].msgstr == "EN 2" and not report.obsolete
+
+
+def test_re_adding_an_edited_article_offers_no_fuzzy_from_one_shared_word(
+    kwb: Any, project: Path, tmp_path: Path
+) -> None:
+    """Through the real command: an edited sentence is fuzzy with `#| msgid`; a new sentence
+    that shares only بۆ with a long old one stays untranslated, and the old one goes
+    obsolete with its translation."""
+    article = tmp_path / "news.txt"
+    article.write_text(f"{KEPT}  {BASE}  {LONG}", encoding="utf-8")
+    assert kwb("add", str(article), cwd=project).code == 0
+    po_path = project / "translations" / "news.po"
+    translate_all(po_path)
+    old = {e.msgid: e.msgstr for e in live(po_path)}
+    edited = replaced(BASE, ("هەولێر", "سلێمانی"))
+    fresh = "ئەمە ڕستەیەکی نوێیە بۆ تاقیکردنەوە."
+    article.write_text(f"{KEPT}  {edited}  {fresh}", encoding="utf-8")
+    result = kwb("add", str(article), cwd=project)
+    assert result.code == 0, result.err
+    msgfmt_check(po_path)
+    po = polib.pofile(str(po_path))
+    by_id = {e.msgid: e for e in po if not e.obsolete}
+    assert by_id[KEPT].msgstr == old[KEPT]
+    assert by_id[edited].msgstr == old[BASE] and "fuzzy" in by_id[edited].flags
+    assert by_id[edited].previous_msgid == BASE
+    assert by_id[fresh].msgstr == "" and "fuzzy" not in by_id[fresh].flags
+    assert [(e.msgid, e.msgstr) for e in po if e.obsolete] == [(LONG, old[LONG])]
+
+
+SMALL_VOCABULARY = st.sampled_from(
+    [
+        "هێز",
+        "هێزی",
+        "هێزەکان",
+        "شار",
+        "شاری",
+        "گەیشت",
+        "گەیشتنە",
+        "بۆ",
+        "لە",
+        "و",
+        "سەرۆک",
+        "سەرۆکی",
+        "کۆبووەوە",
+        "ئەمڕۆ",
+        "دوێنێ",
+        "هەولێر",
+        "بەغدا",
+        "باران",
+        "بارى",
+        "پەرلەمان",
+        "بودجە",
+    ]
+)
+SENTENCE = st.lists(SMALL_VOCABULARY, min_size=1, max_size=9).map(lambda w: " ".join(w) + ".")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(SENTENCE, min_size=1, max_size=6), st.lists(SENTENCE, min_size=1, max_size=6))
+def test_every_fuzzy_seed_is_similar_as_a_whole(old: list[str], new: list[str]) -> None:
+    """Whatever the edit, a fuzzy entry's old source is similar to it (≥ FUZZY_MINIMUM), or
+    to it joined with its neighbour that took the same old translation (a split)."""
+    entries, report = remerge(old, new)
+    live_entries = [e for e in entries if not e.obsolete]
+    for i, entry in enumerate(live_entries):
+        if "fuzzy" not in entry.flags:
+            assert entry.previous_msgid is None
+            continue
+        before = key_text(entry.previous_msgid)
+        alone = similarity(key_text(entry.msgid), before)
+        joined = [
+            similarity(key_text(f"{a.msgid} {b.msgid}"), before)
+            for a, b in itertools.pairwise(live_entries[max(0, i - 1) : i + 2])
+            if entry in (a, b) and a.previous_msgid == b.previous_msgid
+        ]
+        assert max([alone, *joined]) >= FUZZY_MINIMUM
+    assert len(report.kept) + len(report.fuzzy) + len(report.new) == len(live_entries)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.text("بپتجچحخد", min_size=2, max_size=8), min_size=1, max_size=20),
+    st.lists(st.text("زژسشعغفڤ", min_size=2, max_size=8), min_size=1, max_size=20),
+    st.sampled_from(["بۆ", "لە", "و", "the", "for"]),
+)
+def test_a_sentence_sharing_one_word_never_takes_an_old_translation(
+    old_words: list[str], new_words: list[str], common: str
+) -> None:
+    old = " ".join([*old_words, common]) + "."
+    new = " ".join([common, *new_words]) + "."
+    entries, report = remerge([KEPT, old], [KEPT, new])
+    assert report.fuzzy == [] and entries[1].msgstr == ""
+    assert [e.msgid for e in entries if e.obsolete] == [old]

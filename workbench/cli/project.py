@@ -35,10 +35,14 @@ def add(
         str | None, typer.Option("--id", help="Article id (default: the file name's stem).")
     ] = None,
     pretranslate: Annotated[
-        bool, typer.Option("--pretranslate", help="Fill exact translation-memory matches.")
+        bool,
+        typer.Option(
+            "--pretranslate",
+            help="Fill from the TM: exact matches, and similar ones (≥ 70) as fuzzy.",
+        ),
     ] = False,
     trust_exact: Annotated[
-        bool, typer.Option("--trust-exact", help="Don't mark pre-translated entries fuzzy.")
+        bool, typer.Option("--trust-exact", help="Don't mark exact pre-translated matches fuzzy.")
     ] = False,
     encoding: EncodingOpt = None,
     project: ProjectOpt = None,

@@ -44,7 +44,9 @@ def import_tmx(
 @app.command()
 def search(
     text: Annotated[str, typer.Argument(help="Sorani text to look up.")],
-    minimum: Annotated[float, typer.Option("--min", help="Lowest score shown (0–100).")] = 60.0,
+    minimum: Annotated[
+        float, typer.Option("--min", help="Lowest similarity shown (0–100, word-level).")
+    ] = 60.0,  # store.similarity.SUGGESTION_MINIMUM, not imported: the CLI starts light
     limit: Annotated[int, typer.Option("--limit", help="Most suggestions shown.")] = 10,
     json: JsonOpt = False,
     project: ProjectOpt = None,

@@ -7,7 +7,8 @@ dropped, so it never disagrees with the files.
 
 Exact matches compare matching keys (so ك/ک, digits and ZWNJ don't matter). Fuzzy matches
 take candidates from an FTS5 index of word stems (the first letters of each word, so
-inflected forms meet) and rank them by rapidfuzz similarity of the keys (0–100).
+inflected forms meet) and rank them by kwb's sentence similarity (`store.similarity`:
+word-level edit distance over the whole sentences, 0–100), the score users see.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polib
-from rapidfuzz import fuzz
 
 from workbench.errors import InputError
 from workbench.store.pofile import FUZZY, parse
 from workbench.store.project import Project
+from workbench.store.similarity import SUGGESTION_MINIMUM, similarity
 from workbench.text import key_text
 from workbench.tm.tmx import read_tmx
 
@@ -112,6 +113,7 @@ class TranslationMemory:
         # The TUI searches from a worker thread; kwb never uses one connection concurrently.
         self.db = sqlite3.connect(db_path, check_same_thread=False)
         self.db.executescript(SCHEMA)
+        self._size: int | None = None  # counted once per change: every lookup asks
 
     def __enter__(self) -> TranslationMemory:
         return self
@@ -149,6 +151,7 @@ class TranslationMemory:
             yield Unit(tu.tuid, tu.ckb, tu.en, "imported")
 
     def _drop(self, name: str) -> None:
+        self._size = None
         rows = self.db.execute("SELECT id, key FROM units WHERE source = ?", (name,)).fetchall()
         counts: Counter[str] = Counter()
         for unit_id, key in rows:
@@ -204,25 +207,32 @@ class TranslationMemory:
         )
         return [Match(100.0, *row) for row in rows]
 
-    def search(self, text: str, minimum: float = 60.0, limit: int = 10) -> list[Match]:
-        """Exact and fuzzy suggestions for `text`, best first, scores ≥ `minimum`."""
+    def search(
+        self, text: str, minimum: float = SUGGESTION_MINIMUM, limit: int = 10
+    ) -> list[Match]:
+        """Exact and fuzzy suggestions for `text`, best first, scores ≥ `minimum`: the
+        candidates from the stem index, scored by sentence similarity."""
         key = key_text(text)
+        matches = []
+        for ckb, en, source, ctx, unit_key in self.candidates(key):
+            score = similarity(key, unit_key, minimum)
+            if score >= minimum:
+                matches.append(Match(score, ckb, en, source, ctx))
+        matches.sort(key=lambda m: (-m.score, m.source, m.ctx))
+        return matches[:limit]
+
+    def candidates(self, key: str) -> list[tuple[str, str, str, str, str]]:
+        """Up to `CANDIDATES` units sharing the rarest stems of matching key `key`, as
+        (ckb, en, source, ctx, key): the prefilter before the exact measure."""
         terms = self._rarest(stems(key))
         if not terms:
             return []
-        rows = self.db.execute(
+        return self.db.execute(
             "SELECT units.ckb, units.en, units.source, units.ctx, units.key FROM "
             "(SELECT rowid FROM stems WHERE stems MATCH ? ORDER BY rank LIMIT ?) AS hits "
             "JOIN units ON units.id = hits.rowid",
             (_fts_query(terms), CANDIDATES),
         ).fetchall()
-        matches = []
-        for ckb, en, source, ctx, unit_key in rows:
-            score = 100.0 if unit_key == key else fuzz.ratio(key, unit_key)
-            if score >= minimum:
-                matches.append(Match(score, ckb, en, source, ctx))
-        matches.sort(key=lambda m: (-m.score, m.source, m.ctx))
-        return matches[:limit]
 
     def _rarest(self, terms: list[str]) -> list[str]:
         """The query's `QUERY_TERMS` rarest stems that occur in the TM (a stem in more than
@@ -239,7 +249,9 @@ class TranslationMemory:
         return rare or [term for term, _ in rows[:2]]
 
     def __len__(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM units").fetchone()[0])
+        if self._size is None:
+            self._size = int(self.db.execute("SELECT count(*) FROM units").fetchone()[0])
+        return self._size
 
 
 def project_files(project: Project) -> dict[str, Path]:

@@ -5,7 +5,7 @@ an interactive program it holds the interpreter lock and delays that program's s
 run here, it uses the machine's other core. The service brings the project's TM up to date
 (`open_tm`), says it is ready, then answers one JSON line per request on stdin/stdout:
 
-    → {"text": "…", "minimum": 50, "limit": 6}
+    → {"text": "…", "minimum": 60, "limit": 6}
     ← {"matches": [{"score": 91.2, "ckb": …, "en": …, "source": …, "id": …}, …]}
 
 `python -m workbench.tm.service PROJECT_ROOT` runs the service; `TmService` starts and
@@ -21,6 +21,7 @@ import threading
 from pathlib import Path
 from typing import IO
 
+from workbench.store.similarity import SUGGESTION_MINIMUM
 from workbench.tm.index import Match
 
 
@@ -49,7 +50,9 @@ class TmService:
         if not reply.get("ready"):
             raise TmUnavailableError(str(reply.get("error", "no answer")))
 
-    def search(self, text: str, minimum: float = 60.0, limit: int = 10) -> list[Match]:
+    def search(
+        self, text: str, minimum: float = SUGGESTION_MINIMUM, limit: int = 10
+    ) -> list[Match]:
         """The same matches as `TranslationMemory.search`."""
         with self._lock:
             stdin = self._stream(self._proc.stdin)

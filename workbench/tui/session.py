@@ -28,6 +28,7 @@ from workbench.store.pofile import (
     touch_revision,
 )
 from workbench.store.save import save_catalog
+from workbench.store.similarity import SUGGESTION_MINIMUM
 from workbench.terms.matcher import Hit, Matcher
 from workbench.tm.index import Match
 
@@ -103,7 +104,7 @@ class EditSession:
             cached = self._suggestions.get(i)
             if cached is None:
                 entry = self.entries[i]
-                found = self.tm.search(entry.msgid, 50, limit + 1)
+                found = self.tm.search(entry.msgid, SUGGESTION_MINIMUM, limit + 1)
                 cached = [m for m in found if m.ctx != entry.msgctxt][:limit]
                 self._suggestions[i] = cached
             return cached
