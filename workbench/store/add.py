@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import polib
 
 from workbench.errors import InputError
 from workbench.store.article import article_units
@@ -23,6 +26,27 @@ class Added:
     catalog: Catalog
     report: MergeReport
     created: bool
+
+
+def _fingerprint(entries: Iterable[polib.POEntry]) -> list[tuple[object, ...]]:
+    """What a translator would see change in the entries. Comments are compared without their
+    whitespace: polib wraps a long `#.` line when writing it (after a hyphen too) and reads
+    it back with the breaks turned into newlines or lost."""
+    return [
+        (
+            bool(e.obsolete),
+            e.msgctxt,
+            e.msgid,
+            e.msgstr,
+            tuple(e.flags),
+            tuple(e.occurrences),
+            "".join(e.comment.split()),
+            e.tcomment,
+            e.previous_msgctxt,
+            e.previous_msgid,
+        )
+        for e in entries
+    ]
 
 
 def article_id_of(path: Path) -> str:
@@ -68,9 +92,9 @@ def add_article(
         catalog = Catalog(po_path, new_catalog(project.name, source_name), None)
         created = True
     entries, report = merge(None if created else catalog.po, units)
-    before = [str(e) for e in catalog.po]
+    before = _fingerprint(catalog.po)
     catalog.po[:] = entries
     catalog.po.metadata["X-Source-File"] = source_name
-    if created or before != [str(e) for e in catalog.po]:
+    if created or before != _fingerprint(catalog.po):
         touch_revision(catalog.po)
     return Added(article_id, catalog, report, created)
