@@ -124,6 +124,26 @@ def test_edit_move_delete_loses_no_translation(kwb: Any, project: Path, tmp_path
     assert "kept" in result.out and "obsolete" in result.out
 
 
+def test_an_edited_sentence_keeps_the_translators_comment(
+    kwb: Any, project: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    kwb("add", str(article), cwd=project)
+    po_path = project / "translations" / "story.po"
+    translate_all(po_path)
+    po = polib.pofile(str(po_path), wrapwidth=79)
+    second = next(e for e in po if e.msgid.startswith("دووەم"))
+    second.tcomment = "note: the desk wants 'combat troops' here"
+    po.save(str(po_path))
+    edited = ARTICLE.replace("هێزی شەڕکەر.", "هێزی شەڕکەری ئەمریکی.")
+    (project / "seeds" / "story.txt").write_text(edited, encoding="utf-8")
+    assert kwb("add", str(project / "seeds" / "story.txt"), cwd=project).code == 0
+    fuzzy = next(e for e in live(po_path) if e.msgid.startswith("دووەم"))
+    assert "fuzzy" in fuzzy.flags
+    assert fuzzy.tcomment == "note: the desk wants 'combat troops' here"
+
+
 def test_split_and_joined_sentences_get_fuzzy_translations(
     kwb: Any, project: Path, tmp_path: Path
 ) -> None:

@@ -55,6 +55,8 @@ class _Previous:
     msgid: str
     msgctxt: str | None
     msgstr: str
+    tcomment: str
+    """The translator's comments, which go with the translation (as msgmerge keeps them)."""
     consumed: tuple[str | None, ...]
     """The old entries whose translation this carries (they don't also go obsolete)."""
 
@@ -66,7 +68,7 @@ class _Previous:
 def _previous_translations(old: list[polib.POEntry]) -> list[_Previous]:
     """Old translated entries, plus each pair of neighbours joined (for merged sentences)."""
     singles = [
-        _Previous(key_text(e.msgid), e.msgid, e.msgctxt, e.msgstr, (e.msgctxt,))
+        _Previous(key_text(e.msgid), e.msgid, e.msgctxt, e.msgstr, e.tcomment, (e.msgctxt,))
         for e in old
         if e.msgstr.strip()
     ]
@@ -76,6 +78,7 @@ def _previous_translations(old: list[polib.POEntry]) -> list[_Previous]:
             f"{a.msgid} {b.msgid}",
             a.msgctxt,
             f"{a.msgstr} {b.msgstr}",
+            "\n".join(c for c in (a.tcomment, b.tcomment) if c),
             (a.msgctxt, b.msgctxt),
         )
         for a, b in itertools.pairwise(singles)
@@ -169,6 +172,7 @@ def merge(old: polib.POFile | None, units: list[Unit]) -> tuple[list[polib.POEnt
             report.kept.append(unit.key)
         elif (seed := seeds.get(i)) is not None:
             entry.msgstr = seed.msgstr
+            entry.tcomment = seed.tcomment
             set_flag(entry, FUZZY, True)
             entry.previous_msgid = seed.msgid
             entry.previous_msgctxt = seed.msgctxt
