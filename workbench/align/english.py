@@ -34,6 +34,9 @@ class Sentence:
     start: int
     end: int
     text: str
+    breaks: tuple[int, ...] = ()
+    """Offsets (into the source) where the sentence may also end: after a terminator
+    followed by a lowercase word, or inside a quotation that continues."""
 
 
 @dataclass(frozen=True)
@@ -143,38 +146,47 @@ def _word_before(text: str, lo: int, dot: int) -> str:
     return text[k:dot].lstrip(_OPENERS)
 
 
-def _ends_sentence(text: str, m: re.Match[str], para_end: int) -> bool:
-    """Whether the terminator cluster `m` (inside a paragraph) ends a sentence."""
+END, WEAK, NONE = "end", "weak", "none"
+"""How a terminator cluster stands: it ends a sentence; it may end one (a sentence end
+before a lowercase word, or inside a quotation that continues), which the aligner may cut
+at when the Sorani needs it; or it ends none (a title, an initial, a decimal)."""
+
+
+def _ending(text: str, m: re.Match[str], para_end: int) -> str:
+    """How the terminator cluster `m` (inside a paragraph) stands: END, WEAK or NONE."""
     following = _NEXT.match(text, m.end(), para_end)
     if following is None:
-        return True
+        return END
     nxt = following[1]
-    if nxt[0].islower():
-        return False  # "Why?" he asked. / etc. and
-    if m.group() != ".":
-        return True
     p = _prefixes()
-    word = _word_before(text, 0, m.start())
-    if not word:
-        return True
-    if word in p.numeric_only:
-        return not nxt[0].isdigit()
-    if word in p.always and word[0].islower():
-        return False  # i.e. e.g. vs.
+    word = _word_before(text, 0, m.start()) if m.group() == "." else ""
+    listed = word in p.always or word in p.numeric_only
     dotted = "." in word and _LETTER.search(word) is not None
+    if nxt[0].islower():
+        # "Why?" he asked. — or a sentence whose writer forgot the capital; never after
+        # a prefix or an acronym (etc. and, e.g. salaries, the U.N. also).
+        return NONE if listed or dotted else WEAK
+    if not word:
+        return END
+    if word in p.numeric_only:
+        return NONE if nxt[0].isdigit() else END
+    if word in p.always and word[0].islower():
+        return NONE  # i.e. e.g. vs.
     if word in p.always or dotted:
         if _INITIAL.fullmatch(nxt):
-            return False  # J. R. R. Tolkien
+            return NONE  # J. R. R. Tolkien
         starter = nxt.rstrip(_CLOSERS + ",.;:").lower()
-        return starter in p.starters  # "U.S. The talks" vs "U.S. Army"
-    return True
+        return END if starter in p.starters else NONE  # "U.S. The talks" vs "U.S. Army"
+    return END
 
 
-def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
-    """End offsets of the sentences of one paragraph (the last one ends at `end`)."""
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[tuple[int, bool]]:
+    """End offsets of the sentences of one paragraph (the last one ends at `end`), each with
+    whether it is only a weak end (see `_ending`)."""
     spans: list[tuple[int, int]] | None = None
     for m in _END.finditer(text, start, end):
-        if not _ends_sentence(text, m, end):
+        ending = _ending(text, m, end)
+        if ending == NONE:
             continue
         stop = m.end()
         if spans is None:
@@ -183,27 +195,35 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
         if inside:
             close = min(inside)
             if text[stop:close].strip():
-                continue  # a quotation that continues
+                yield stop, True  # a quotation that continues
+                continue
             stop = close + 1
         spaced = _SPACED_QUOTE.match(text, stop, end)
         if spaced is not None and any(c == spaced.end() - 1 for _, c in spans):
             stop = spaced.end()
-        yield stop
-    yield end
+        yield stop, ending == WEAK
+    yield end, False
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of English `text`, numbered from 1, with offsets into `text`."""
+    """The sentences of English `text`, numbered from 1, with offsets into `text`; each
+    with the places inside it where it may also end (`Sentence.breaks`)."""
     sentences: list[Sentence] = []
     for paragraph, (start, end) in enumerate(_paragraphs(text), 1):
         cursor = start
-        for stop in _sentence_ends(text, start, end):
+        breaks: list[int] = []
+        for stop, weak in _sentence_ends(text, start, end):
             if stop <= cursor:
+                continue
+            if weak:
+                breaks.append(stop)
                 continue
             piece = text[cursor:stop]
             lead = len(piece) - len(piece.lstrip())
             s, e = cursor + lead, cursor + len(piece.rstrip())
             if e > s:
-                sentences.append(Sentence(len(sentences) + 1, paragraph, s, e, text[s:e]))
+                inner = tuple(b for b in breaks if s < b < e and text[b:e].strip())
+                sentences.append(Sentence(len(sentences) + 1, paragraph, s, e, text[s:e], inner))
             cursor = stop
+            breaks = []
     return sentences
