@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from workbench.align.english import Sentence, split_sentences
@@ -50,11 +50,11 @@ CUT_PRIOR = 0.2
 keeps: paid once for each bead edge placed at one."""
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
 NO_PAIR = 0.03
-"""A pair scoring below this is no translation (two unaligned halves) even when no
---min-score is asked for: the search must cover every sentence, and next to an added and
-a dropped sentence pairing them costs less than leaving both out. On the development
-corpus (FLORES and CORDI article pairs) no right pair scored below it, and 40% of the
-wrong ones did."""
+"""A pair sharing no anchor and scoring below this is no translation (two unaligned halves)
+even when no --min-score is asked for: the search must cover every sentence, and next to
+an added and a dropped sentence pairing them costs less than leaving both out. On the
+development corpus (FLORES and CORDI article pairs) no right pair scored below it, and 40%
+of the wrong ones did."""
 MIN_BAND = 20
 BAND_FRACTION = 0.10
 
@@ -190,14 +190,16 @@ def align_sentences(scorer: PairScorer, ckb: Sequence[Piece], en: Sequence[Piece
     return beads
 
 
-def with_min_score(beads: list[Bead], min_score: float | None) -> list[Bead]:
+def with_min_score(
+    beads: list[Bead], min_score: float | None, keep: Callable[[Bead], bool] | None = None
+) -> list[Bead]:
     """The beads with every pair scoring below `min_score` split into its two unaligned
-    halves (marked `low`, keeping the pair's score)."""
+    halves (marked `low`, keeping the pair's score), unless `keep` says otherwise."""
     if min_score is None:
         return beads
     out: list[Bead] = []
     for bead in beads:
-        if bead.paired and bead.score < min_score:
+        if bead.paired and bead.score < min_score and not (keep and keep(bead)):
             out.append(Bead(bead.ckb, (), bead.score, low=True))
             out.append(Bead((), bead.en, bead.score, low=True))
         else:
@@ -294,5 +296,14 @@ def align_texts(
     en = english_pieces(en_text, sentences)
     scorer = PairScorer([p.text for p in ckb], [p.text for p in en], matcher, length)
     beads = align_sentences(scorer, ckb, en)
-    floor = NO_PAIR if min_score is None else min_score
-    return Alignment(ckb_text, en_text, segments, sentences, ckb, en, with_min_score(beads, floor))
+    if min_score is None:
+        beads = with_min_score(beads, NO_PAIR, lambda b: _anchored(scorer, b))
+    else:
+        beads = with_min_score(beads, min_score)
+    return Alignment(ckb_text, en_text, segments, sentences, ckb, en, beads)
+
+
+def _anchored(scorer: PairScorer, bead: Bead) -> bool:
+    """Whether the bead's two sides share an anchor (a name, a number, a term)."""
+    i, j = bead.ckb[0], bead.en[0]
+    return bool(scorer.anchors(i, len(bead.ckb), j, len(bead.en)))

@@ -81,6 +81,11 @@ def _prefixes() -> _Prefixes:
     return _Prefixes(frozenset(always), frozenset(numeric), frozenset(starters))
 
 
+def starters() -> frozenset[str]:
+    """Words that begin English sentences (`data/english_starters.txt`), lowercase."""
+    return _prefixes().starters
+
+
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
 _CLOSERS = "\"'”’)\\]»"
 _END = re.compile(f"[.!?…][.!?…]*[{_CLOSERS}]*(?=\\s|$)")
