@@ -51,6 +51,9 @@ from workbench.terms.glossary import load_glossary, stopwords  # noqa: E402
 from workbench.terms.matcher import Matcher  # noqa: E402
 from workbench.text import segment  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from align_sets import find_devcorpus  # noqa: E402
+
 DATA = REPO_ROOT / "benchmarks" / "data"
 DEFAULT_GOLD = DATA / "align_gold.jsonl"
 STARTERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she"})
@@ -345,6 +348,58 @@ def describe(case: Case) -> str:
     return f"{case.name}: {sentences[0]} Sorani, {sentences[1]} English sentences; beads {parts}"
 
 
+def throughput(case: Case, matcher: Matcher, model: LengthModel, repeats: int = 3) -> None:
+    """Sentences aligned per second (Sorani and English together, best of `repeats` runs),
+    kwb against the length-only baseline on the same text."""
+    sentences = sum(len(c) + len(e) for c, e in case.gold)
+    best: list[float] = []
+    for system in (kwb_system(matcher), gale_church_system(model)):
+        seconds = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            system(case.ckb, case.en)
+            seconds.append(time.perf_counter() - start)
+        best.append(sentences / min(seconds))
+    print(
+        f"throughput: kwb {best[0]:,.0f} sentences/s, Gale–Church (length only)"
+        f" {best[1]:,.0f} sentences/s: kwb at {best[0] / best[1]:.2f}× the baseline's speed"
+    )
+
+
+def contract(root: Path, matcher: Matcher, seed: int) -> None:
+    """The alignment contract on the development corpus: kwb against punkt + Gale–Church."""
+    from align_contract import Peer, kwb_contract
+    from align_contract import report as contract_report
+    from align_sets import (
+        adversarial_articles,
+        cordi_articles,
+        flores_lines,
+        flores_long,
+        flores_windows,
+    )
+
+    lines = flores_lines(root)
+    sets = [
+        ("FLORES 4 lines", flores_windows(root, lines, False, seed)),
+        ("FLORES 4 lines + headline", flores_windows(root, lines, True, seed)),
+        ("FLORES 8–20 lines", flores_long(lines, False, seed)),
+        ("FLORES 8–20 lines + headline", flores_long(lines, True, seed)),
+        ("CORDI dialogue, 10 lines", cordi_articles(root)),
+    ]
+    adversarial = adversarial_articles(lines, _insertions(), seed)
+    sets += [(f"adversarial: {kind}", pairs) for kind, pairs in adversarial.items()]
+    texts = [pair for _, pairs in sets for pair in pairs]
+    peer = Peer([p.ckb for p in texts], [p.en for p in texts])
+    print(
+        f"\nThe alignment contract on {root}: one line per side, a pair counts when its"
+        " ckb_text and en_text are exact substrings covering the same gold sentences"
+        " (benchmarks/align_contract.py). kwb as `kwb align --json` outside a project"
+        " (the curated glossary); the peer: NLTK punkt trained on these texts (Sorani with ؟ …)"
+        " + nltk.translate.gale_church.\n"
+    )
+    contract_report(sets, [("kwb align --json", kwb_contract(matcher)), ("punkt + G–C", peer)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sentences", type=int, default=500, help="Sorani sentences (synthetic)")
@@ -355,6 +410,11 @@ def main() -> None:
         const=DEFAULT_GOLD,
         type=Path,
         help="score on the written articles with gold alignments instead",
+    )
+    parser.add_argument(
+        "--devcorpus",
+        type=Path,
+        help="the development corpus (default: ../shared/devcorpus beside the repository)",
     )
     args = parser.parse_args()
     start = time.perf_counter()
@@ -373,6 +433,16 @@ def main() -> None:
         print(describe(case))
     print()
     report(cases, matcher, model)
+    if args.gold:
+        return
+    throughput(cases[0], matcher, model)
+    root = args.devcorpus or find_devcorpus(REPO_ROOT)
+    if root is None:
+        print("\n(no development corpus found beside the repository: give --devcorpus PATH)")
+        return
+    if not (root / "flores200-devtest").is_dir():
+        raise SystemExit(f"{root}: not the development corpus (no flores200-devtest folder)")
+    contract(root, matcher, args.seed)
 
 
 if __name__ == "__main__":

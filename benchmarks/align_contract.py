@@ -20,13 +20,9 @@ default parameters over sentence lengths in characters.
 
 from __future__ import annotations
 
-import json
-import random
-import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from workbench.align import align_texts
 from workbench.terms.matcher import Matcher
@@ -265,118 +261,42 @@ class Peer:
 
 
 # --------------------------------------------------------------------------------------------
-# Article pairs from the development corpus
+# The report
 # --------------------------------------------------------------------------------------------
 
-_FINAL = re.compile(r"[\s.!?؟…]+$")
-_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-    ]
-)
+
+def report(
+    sets: Sequence[tuple[str, Sequence[ArticlePair]]], systems: Sequence[tuple[str, System]]
+) -> None:
+    """One row per set of article pairs: precision, recall and 1–1 recall of each system,
+    with the seconds it took, and whether kwb (the first system) reaches the peer."""
+    names = " | ".join(f"{name:^26}" for name, _ in systems)
+    columns = " | ".join(f"{'P':>5} {'R':>5} {'1–1 R':>5} {'s':>6}" for _ in systems)
+    print(f"{'':28} {'':4} {'':5} | {names} |")
+    head = f"{'article pairs':28} {'n':>4} {'gold':>5} | {columns} | kwb ≥ peer"
+    print(head)
+    print("-" * len(head))
+    totals = [Tally() for _ in systems]
+    for label, pairs in sets:
+        tallies = [evaluate(system, pairs) for _, system in systems]
+        for tally, total in zip(tallies, totals, strict=True):
+            total.add(tally)
+        print(_row(label, len(pairs), tallies))
+    print("-" * len(head))
+    print(_row("all of the above", totals[0].articles, totals))
 
 
-def title_case(headline: str) -> str:
-    """An English headline in title case, as wire headlines are (small words kept low)."""
-    words = headline.split(" ")
-    out = []
-    for k, word in enumerate(words):
-        if k and word.lower() in _SMALL:
-            out.append(word.lower())
-        else:
-            out.append(word[:1].upper() + word[1:])
-    return " ".join(out)
+def _row(label: str, articles: int, tallies: Sequence[Tally]) -> str:
+    cells = " | ".join(
+        f"{t.precision:5.3f} {t.recall:5.3f} {t.single_recall:5.3f} {t.seconds:6.2f}"
+        for t in tallies
+    )
+    return f"{label:28} {articles:4} {tallies[0].gold:5} | {cells} | {_at_least(tallies)}"
 
 
-def headline_of(ckb: str, en: str, titled: bool) -> tuple[str, str]:
-    """A gold pair turned into a headline: no final punctuation, title case if asked."""
-    h_ckb, h_en = _FINAL.sub("", ckb), _FINAL.sub("", en)
-    return h_ckb, title_case(h_en) if titled else h_en
-
-
-def _headline_pool(lines: Sequence[tuple[str, str]]) -> list[int]:
-    """Lines short enough to pass for a headline, and free of quotes and brackets."""
-    return [
-        k
-        for k, (c, e) in enumerate(lines)
-        if len(e) <= 80 and not any(q in c + e for q in '"“”«»()')
-    ]
-
-
-def flores_lines(root: Path) -> list[tuple[str, str]]:
-    """FLORES-200 devtest lines 1–506 of the development corpus, Sorani with English."""
-    folder = root / "flores200-devtest"
-    ckb = (folder / "ckb_Arab.devtest.lines0001-0506.txt").read_text("utf-8").splitlines()
-    en = (folder / "eng_Latn.devtest.lines0001-0506.txt").read_text("utf-8").splitlines()
-    if len(ckb) != len(en):
-        raise SystemExit(f"{folder}: the Sorani and English files differ in length")
-    return list(zip(ckb, en, strict=True))
-
-
-def flores_articles(
-    root: Path, lines: Sequence[tuple[str, str]], headline: bool, seed: int
-) -> list[ArticlePair]:
-    """The corpus's 4-line windows, then non-overlapping windows of 8–20 consecutive lines;
-    with `headline`, each led by a short FLORES line from elsewhere made into a headline
-    (English in title case for every other article)."""
-    rng = random.Random(seed)
-    windows: list[tuple[str, list[tuple[str, str]], set[int]]] = []
-    path = root / "flores200-devtest" / "flores200_devtest_align.jsonl"
-    for line in path.read_text("utf-8").splitlines():
-        record = json.loads(line)
-        a, b = record["lines"]
-        windows.append(
-            (
-                record["id"],
-                list(zip(record["ckb"], record["en"], strict=True)),
-                set(range(a - 1, b)),
-            )
-        )
-    start = 0
-    while start < len(lines):
-        size = rng.randint(8, 20)
-        window = list(lines[start : start + size])
-        if len(window) >= 4:
-            windows.append(
-                (
-                    f"flores-{start + 1}-{start + len(window)}",
-                    window,
-                    set(range(start, start + len(window))),
-                )
-            )
-        start += size
-    pool = _headline_pool(lines)
-    pairs = []
-    for k, (name, window, used) in enumerate(windows):
-        units: list[tuple[str | None, str | None]] = list(window)
-        if headline:
-            choice = rng.choice([p for p in pool if p not in used])
-            units.insert(0, headline_of(*lines[choice], titled=k % 2 == 0))
-        pairs.append(join_units(name + ("+headline" if headline else ""), units))
-    return pairs
-
-
-def cordi_articles(root: Path) -> list[ArticlePair]:
-    """CORDI gold: 10 utterances of one variety with their English, one line per side."""
-    path = root / "cordi-mt-gold" / "cordi_gold_align.jsonl"
-    pairs = []
-    for line in path.read_text("utf-8").splitlines():
-        record = json.loads(line)
-        pairs.append(join_units(record["id"], list(zip(record["ckb"], record["en"], strict=True))))
-    return pairs
+def _at_least(tallies: Sequence[Tally]) -> str:
+    """Whether the first system's precision and recall both reach the second's."""
+    if len(tallies) < 2:
+        return ""
+    ours, peer = tallies[0], tallies[1]
+    return "yes" if ours.precision >= peer.precision and ours.recall >= peer.recall else "NO"

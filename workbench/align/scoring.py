@@ -143,7 +143,7 @@ Span = tuple[int, frozenset[Key], float, tuple[frozenset[Key], ...], float]
 """A run of consecutive pieces of one side: its length in characters, its anchor keys, the
 sum of its keys' fixed log-ratios (misses on the Sorani side, extras on the English), the
 keys of each of its pieces when it has more than one (else an empty tuple), and the most
-its anchors can add to a pair (`PairScorer.ceiling`)."""
+its anchors can add to a pair with it (`PairScorer.pair` skips hopeless pairs with it)."""
 
 
 def _named(renderings: Iterable[str]) -> bool:
@@ -224,8 +224,17 @@ class PairScorer:
     ) -> None:
         base = length or LengthModel()
         self.length = base.for_document(sum(map(len, ckb)), sum(map(len, en)))
-        self.most_length = self.length.log_ratio_of(0.0)
+        model = self.length
+        k2 = model.tail_scale * model.tail_scale
+        s2 = model.random_spread * model.random_spread
+        self._ratio, self._inv_ratio = model.ratio, 1.0 / model.ratio
+        self._variance = model.variance
+        self._near, self._tail = 1.0 - model.tail_weight, model.tail_weight / model.tail_scale
+        self._tail_decay, self._random_decay = 0.5 / k2, 0.5 / s2
+        self._log_spread = math.log(model.random_spread)
+        self.most_length = math.log(self._near + self._tail) + self._log_spread
         """The most the length term adds to a pair (a perfect length match)."""
+        self._slope = self._tail_decay - self._random_decay
         found = [sorani_keys(text, matcher) for text in ckb]
         renderings: dict[Key, set[str]] = {}
         for _, options in found:
@@ -289,20 +298,21 @@ class PairScorer:
         """English pieces j0 … j1−1 taken together."""
         return self._span(self._en_lengths, self._en_keys, self._en_base, j0, j1)
 
-    def ceiling(self, ckb: Span, en: Span) -> float:
-        """An upper bound of `pair(ckb, en)` that needs no set operation: the search skips a
-        bead that could not beat the best one found for its cell even with it."""
-        return self.most_length + ckb[4] + en[2]
-
-    def pair(self, ckb: Span, en: Span) -> float:
-        """Log-likelihood ratio for two runs of pieces (see `ckb_span`, `en_span`): the
-        length model's log_ratio, inlined, as this runs for every cell of the search."""
-        length = self.length
+    def pair(self, ckb: Span, en: Span, need: float = -math.inf) -> float:
+        """Log-likelihood ratio for two runs of pieces (see `ckb_span`, `en_span`), or −inf
+        as soon as it is sure not to exceed `need`. The length model is inlined (with its
+        constants read once in `__init__`): this runs for every cell of the search."""
         c_chars, en_chars = ckb[0], en[0]
-        mean = (c_chars + en_chars / length.ratio) * 0.5
-        off = en_chars - length.ratio * c_chars
-        total = length.log_ratio_of(off * off / length.spread_of(mean))
-        total += ckb[2] + en[2]
+        mean = (c_chars + en_chars * self._inv_ratio) * 0.5
+        off = en_chars - self._ratio * c_chars
+        d2 = off * off / ((mean if mean > 1.0 else 1.0) * self._variance)
+        if d2 > 1000.0:
+            d2 = 1000.0
+        # Both normals are at most their peak times the wider one's decay: a bound without exp.
+        if self.most_length - d2 * self._slope + ckb[4] + en[2] <= need:
+            return -math.inf
+        near = self._near * math.exp(-0.5 * d2) + self._tail * math.exp(-d2 * self._tail_decay)
+        total = math.log(near) + self._log_spread + d2 * self._random_decay + ckb[2] + en[2]
         common = ckb[1] & en[1]
         if common:
             gain = self._gain
