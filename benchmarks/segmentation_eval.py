@@ -2,14 +2,22 @@
 
 Usage (from the repo root, with a Python that has the third-party segmenters installed)::
 
-    python benchmarks/segmentation_eval.py [--gold PATH] [--errors NAME]
+    python benchmarks/segmentation_eval.py [--gold PATH] [--devcorpus PATH] [--sets S,...]
+                                           [--errors NAME]
+
+Runs on the gold file and, when the dev corpus is there (``../shared/devcorpus`` beside the
+repo, or ``--devcorpus``), on the real-text sets of ``segmentation_sets.py``: FLORES news as
+written, in another house style (headline run into the body, ASCII digits, straight quotes)
+and with careless quotation marks, and KLPT's cases. Every peer runs on the same text in the
+same run; ``punkt-ckb`` is NLTK's punkt, untrained, with ؟ and … added as sentence ends.
 
 Gold file format (``benchmarks/data/segmentation_gold.txt``)
 -------------------------------------------------------------
 ``### article: <slug> layout=<web|lines>[ clean=1]`` starts an article; after it comes one gold
 sentence per line, exactly as its characters stand in the raw text, and a blank line between
 paragraphs. ``clean=1`` marks an article in which every sentence ends in sentence-final
-punctuation (no headlines).
+punctuation (no headlines). A sentence inside a quotation is a sentence of its own, as news
+split sentence by sentence has it (``گوتی: "… دەگەڕێتەوە.`` / ``ئێمە … دەدەین."``).
 
 The raw text of an article is rebuilt deterministically:
 
@@ -48,6 +56,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from segmentation_sets import SETS, GoldText, find_devcorpus
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
@@ -60,6 +70,8 @@ HEADER_RE = re.compile(
 NAIVE_RE = re.compile(r"(?<=[.؟?!])\s+")
 # How far past the expected position a predicted sentence may start (non-space characters).
 RESYNC_WINDOW = 40
+# Sets with more articles than this get no per-article table.
+MAX_PER_ARTICLE_ROWS = 12
 
 
 # --------------------------------------------------------------------------------------------
@@ -408,6 +420,7 @@ def load_punkt(train_texts: Sequence[str]) -> list[Family]:
 
     version = _version("nltk")
     untrained = PunktSentenceTokenizer()
+    untrained_ckb = PunktSentenceTokenizer(lang_vars=SoraniLanguageVars())
 
     trainer = PunktTrainer()
     ckb_trainer = PunktTrainer(lang_vars=SoraniLanguageVars())
@@ -422,6 +435,11 @@ def load_punkt(train_texts: Sequence[str]) -> list[Family]:
         Family(
             "nltk-punkt untrained",
             [Variant("punkt", _strings(untrained.tokenize))],
+            version=version,
+        ),
+        Family(
+            "nltk-punkt +؟…",
+            [Variant("punkt-ckb", _strings(untrained_ckb.tokenize))],
             version=version,
         ),
         Family(
@@ -560,6 +578,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold file")
     parser.add_argument(
+        "--devcorpus",
+        type=Path,
+        default=None,
+        help="the dev corpus folder (default: ../shared/devcorpus beside the repo, when present)",
+    )
+    parser.add_argument(
+        "--sets",
+        default="gold," + ",".join(SETS),
+        help="comma-separated sets to run: gold (the --gold file) and the dev-corpus sets "
+        f"({', '.join(SETS)})",
+    )
+    parser.add_argument(
         "--errors",
         metavar="LABEL",
         action="append",
@@ -576,18 +606,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
-    articles = parse_gold(args.gold)
-    n_sent = sum(a.n_sentences for a in articles)
+    wanted = [name.strip() for name in args.sets.split(",") if name.strip()]
+    if "gold" in wanted:
+        report(f"Gold: {args.gold}", parse_gold(args.gold), args.skip, args.errors)
+    devcorpus = find_devcorpus(args.devcorpus)
+    dev_sets = [name for name in wanted if name in SETS]
+    if dev_sets and devcorpus is None:
+        print("\nDev corpus: not found (give --devcorpus PATH); its sets were not run")
+    for name in dev_sets if devcorpus is not None else []:
+        articles = [from_gold_text(t) for t in SETS[name](devcorpus)]
+        report(f"Dev corpus set '{name}' ({devcorpus})", articles, args.skip, args.errors)
+    return 0
+
+
+def from_gold_text(text: GoldText) -> Article:
+    """An evaluation article from a dev-corpus text (raw text and gold ends already built)."""
+    article = Article(text.slug, "dev", text.clean)
+    article.raw = text.raw
+    article.gold_ends = text.ends
+    return article
+
+
+def report(title: str, articles: list[Article], skip: Sequence[str], errors: Sequence[str]) -> None:
+    """Run every segmenter on ``articles`` and print the scores (and requested errors)."""
     n_bound = sum(len(a.gold_boundaries()) for a in articles)
     n_clean = sum(1 for a in articles if a.clean)
-    print(f"Gold: {args.gold}")
+    print(f"\n{'=' * 82}\n{title}")
     print(
-        f"{len(articles)} articles ({n_clean} clean), {n_sent} sentences, "
-        f"{n_bound} scored boundaries (article-final ends excluded)"
+        f"{len(articles)} articles ({n_clean} clean), {sum(len(a.gold_ends) for a in articles)} "
+        f"sentences, {n_bound} scored boundaries (article-final ends excluded)"
     )
-
     families = [
-        load_kwb() if "kwb" not in args.skip else Family("kwb", unavailable="skipped"),
+        load_kwb() if "kwb" not in skip else Family("kwb", unavailable="skipped"),
         load_pysbd(),
         load_sentencex(),
         *load_punkt([a.raw for a in articles]),
@@ -597,7 +647,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         load_naive(),
     ]
 
-    families = [f for f in families if f.name not in args.skip]
+    families = [f for f in families if f.name not in skip]
 
     print("\nSegmenters:")
     rows: list[tuple[Family, Result | None]] = []
@@ -656,29 +706,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("(* = trained on the evaluation texts themselves, so optimistic)")
 
     ok_rows = [(f, r) for f, r in rows if r is not None and r.error is None]
-    if ok_rows:
+    if ok_rows and len(articles) <= MAX_PER_ARTICLE_ROWS:
         print("\nPer-article F1 (columns: " + ", ".join(r.label for _, r in ok_rows) + ")")
         header = f"{'article':<30} {'layout':<6} {'sent':>4}"
         for i in range(len(ok_rows)):
             header += f" {'#' + str(i + 1):>6}"
         print(header)
         for article in articles:
-            line = f"{article.slug:<30} {article.layout:<6} {article.n_sentences:>4}"
+            line = f"{article.slug:<30} {article.layout:<6} {len(article.gold_ends):>4}"
             for _, r in ok_rows:
                 line += f" {r.per_article[article.slug].f1:6.3f}"
             print(line + ("" if article.clean else "  (headlines)"))
         print("  " + "  ".join(f"#{i + 1}={r.label}" for i, (_, r) in enumerate(ok_rows)))
-    if "kwb" in args.skip:
+    if "kwb" in skip:
         print("\nkwb: skipped (--skip kwb)")
     elif "kwb" not in all_results:
         print("\nkwb: not available")
 
-    for label in args.errors:
+    for label in errors:
         if label in all_results:
             print_errors(all_results[label], articles)
         else:
             print(f"\n--errors {label}: no such variant (have: {', '.join(all_results)})")
-    return 0
 
 
 if __name__ == "__main__":

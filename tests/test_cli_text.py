@@ -30,7 +30,7 @@ def test_segment_json_contract(kwb: Any, tmp_path: Path) -> None:
 
 
 def test_segment_json_on_the_seeds(kwb: Any) -> None:
-    for seed, count in ((SEED_000, 23), (SEED_002, 8)):
+    for seed, count in ((SEED_000, 23), (SEED_002, 9)):
         text = seed.read_text(encoding="utf-8")
         rows = kwb("segment", str(seed), "--json").json_lines()
         assert len(rows) == count

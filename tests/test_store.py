@@ -62,7 +62,7 @@ def test_add_writes_a_clean_po_with_conventions(kwb: Any, project: Path) -> None
     assert po.metadata["Language"] == "en" and po.metadata["X-Source-Language"] == "ckb"
     assert po.metadata["Content-Type"] == "text/plain; charset=UTF-8"
     entries = [e for e in po if not e.obsolete]
-    assert len(entries) == 8
+    assert len(entries) == 9
     assert entries[0].occurrences == [("002_ea2792f57afd9dbb.txt:p1s1", "")]
     assert all(e.msgctxt.startswith("002_ea2792f57afd9dbb/") for e in entries)
     assert "glossary: هێزی شەڕکەر → combat forces" in entries[1].comment
