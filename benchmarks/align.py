@@ -154,36 +154,49 @@ def synthetic(sentences: int, seed: int, rate: float = 0.05) -> Case:
 
 
 def _case(name: str, beads: list[tuple[list[str], list[str]]], rng: random.Random) -> Case:
-    """Lay the beads out as two texts in the same paragraphs and read the gold ids back."""
-    ckb_paragraphs: list[list[str]] = [[]]
-    en_paragraphs: list[list[str]] = [[]]
+    """Lay the beads out as two texts in the same paragraphs and read the gold ids back: a
+    bead holds the sentences the splitters find inside its stretch of each text (a demo
+    translation the Sorani segmenter cuts in two and the English splitter not makes a 2–1
+    bead; cut in two on both sides, two 1–1 beads)."""
+    texts: list[list[str]] = [[], []]
+    spans: list[list[tuple[int, int]]] = [[], []]
     left = rng.randint(2, 6)
-    for ckb, en in beads:
+    starts = [True, True]
+    for bead in beads:
         if left == 0:
-            ckb_paragraphs.append([])
-            en_paragraphs.append([])
+            starts = [True, True]
             left = rng.randint(2, 6)
-        ckb_paragraphs[-1].extend(ckb)
-        en_paragraphs[-1].extend(en)
         left -= 1
-    ckb_text = "\n".join(" ".join(p) for p in ckb_paragraphs if p) + "\n"
-    en_text = "\n".join(" ".join(p) for p in en_paragraphs if p) + "\n"
+        for side in (0, 1):
+            parts = texts[side]
+            begin = sum(map(len, parts))
+            for sentence in bead[side]:
+                if parts and not starts[side]:
+                    parts.append(" ")
+                elif parts:
+                    parts.append("\n")
+                starts[side] = False
+                parts.append(sentence)
+            spans[side].append((begin, sum(map(len, parts))))
+    ckb_text, en_text = "".join(texts[0]) + "\n", "".join(texts[1]) + "\n"
     segments = segment(ckb_text)
     sentences = split_sentences(en_text)
-    expected_ckb = [s for ckb, _ in beads for s in ckb]
-    expected_en = [s for _, en in beads for s in en]
-    if [s.text for s in segments] != expected_ckb or [s.text for s in sentences] != expected_en:
-        raise SystemExit("the splitters did not cut the synthetic text where it was built")
     gold: list[GoldBead] = []
-    a = b = 0
-    for ckb, en in beads:
-        gold.append(
-            (
-                tuple(segments[a + k].id for k in range(len(ckb))),
-                tuple(sentences[b + k].number for k in range(len(en))),
-            )
-        )
-        a, b = a + len(ckb), b + len(en)
+    for (c0, c1), (e0, e1) in zip(spans[0], spans[1], strict=True):
+        ids = tuple(s.id for s in segments if c0 <= s.start < c1)
+        numbers = tuple(s.number for s in sentences if e0 <= s.start < e1)
+        if any(s.end > c1 for s in segments if c0 <= s.start < c1) or any(
+            s.end > e1 for s in sentences if e0 <= s.start < e1
+        ):
+            raise SystemExit("a splitter ran a sentence across two planted beads")
+        if len(ids) == len(numbers) or not (ids and numbers):
+            # One translation the splitters cut alike on both sides: its sentences pair in
+            # order; an added or dropped one: each of its sentences on its own.
+            gold.extend(zip(((i,) for i in ids), ((n,) for n in numbers), strict=False))
+            gold.extend(((i,), ()) for i in ids[len(numbers) :])
+            gold.extend(((), (n,)) for n in numbers[len(ids) :])
+        else:
+            gold.append((ids, numbers))
     return Case(name, ckb_text, en_text, gold)
 
 

@@ -462,8 +462,8 @@ ENGLISH = [
     ),
     (
         'He said: "We are ready. We will go." Then he left.',
-        ['He said: "We are ready. We will go."', "Then he left."],
-        "a quotation that continues",
+        ['He said: "We are ready.', 'We will go."', "Then he left."],
+        "quoted speech is cut sentence by sentence, as the Sorani segmenter cuts it",
     ),
     ('"Why?" he asked. Nobody answered.', ['"Why?" he asked.', "Nobody answered."], "quote + said"),
     (

@@ -9,11 +9,13 @@ or brackets glued to it, followed by whitespace and a word that does not start i
   (`data/english_starters.txt`: "... in the U.S. The talks ..." ends after U.S.);
 - after a numeric-only prefix (No., Art.) before a number;
 - inside a number or URL (no space follows: 2.5, 7.25%, rudaw.net).
-As kwb's Sorani segmenter does, a sentence end inside a quotation that continues in the same
-paragraph is no boundary, so both sides cut quoted speech alike; a closing quote standing
-after a space belongs to the sentence it closes. Paragraphs are separated by newlines (blank
-or not); a line that stops mid-sentence and is followed by a lowercase line is a wrapped
-line of the same paragraph. Sentences keep the original text, untouched.
+As kwb's Sorani segmenter does, a sentence end inside a quotation ends a sentence (quoted
+speech of three sentences is three), so both sides cut quoted speech alike; a closing quote
+glued to the end, or standing after a space, belongs to the sentence it closes. Where a
+sentence may also end — before a lowercase word — `Sentence.breaks` says so, for the
+aligner. Paragraphs are separated by newlines (blank or not); a line that stops
+mid-sentence and is followed by a lowercase line is a wrapped line of the same paragraph.
+Sentences keep the original text, untouched.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ class Sentence:
     text: str
     breaks: tuple[int, ...] = ()
     """Offsets (into the source) where the sentence may also end: after a terminator
-    followed by a lowercase word, or inside a quotation that continues."""
+    followed by a lowercase word."""
 
 
 @dataclass(frozen=True)
@@ -152,9 +154,9 @@ def _word_before(text: str, lo: int, dot: int) -> str:
 
 
 END, WEAK, NONE = "end", "weak", "none"
-"""How a terminator cluster stands: it ends a sentence; it may end one (a sentence end
-before a lowercase word, or inside a quotation that continues), which the aligner may cut
-at when the Sorani needs it; or it ends none (a title, an initial, a decimal)."""
+"""How a terminator cluster stands: it ends a sentence; it may end one (before a lowercase
+word: `"Why?" he asked`, or a sentence its writer began in lowercase), which the aligner
+may cut at when the Sorani needs it; or it ends none (a title, an initial, a decimal)."""
 
 
 def _ending(text: str, m: re.Match[str], para_end: int) -> str:
@@ -199,10 +201,8 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[tuple[int, bool]
         inside = [close for open_, close in spans if open_ < m.start() and close >= stop]
         if inside:
             close = min(inside)
-            if text[stop:close].strip():
-                yield stop, True  # a quotation that continues
-                continue
-            stop = close + 1
+            if not text[stop:close].strip():
+                stop = close + 1
         spaced = _SPACED_QUOTE.match(text, stop, end)
         if spaced is not None and any(c == spaced.end() - 1 for _, c in spans):
             stop = spaced.end()
