@@ -15,7 +15,9 @@ glued to the end, or standing after a space, belongs to the sentence it closes. 
 sentence may also end — before a lowercase word — `Sentence.breaks` says so, for the
 aligner. Paragraphs are separated by newlines (blank or not); a line that stops
 mid-sentence and is followed by a lowercase line is a wrapped line of the same paragraph.
-Sentences keep the original text, untouched.
+A headline that opens the text on its body's line — a few words without final
+punctuation, then two or more spaces — is a sentence of its own, as kwb's Sorani segmenter
+has it. Sentences keep the original text, untouched.
 """
 
 from __future__ import annotations
@@ -96,6 +98,10 @@ _NEXT = re.compile(r"\s+[\"“‘'(\[«]*(\S+)")
 _SPACED_QUOTE = re.compile(r"[ \t]+[\"”’](?=\s|$)")
 _OPENERS = "\"“‘'([«"
 _LETTER = re.compile(r"[A-Za-z]")
+_GAP = re.compile(r"[ \t]{2,}")
+MAX_HEADLINE_WORDS = 20
+"""A headline runs to about 15 words; a longer stretch before a double space is a sentence
+with a typo."""
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
@@ -210,14 +216,32 @@ def _sentence_ends(text: str, start: int, end: int) -> Iterator[tuple[int, bool]
     yield end, False
 
 
+def _headline(text: str, start: int, end: int) -> int | None:
+    """Where a headline that opens an article on its body's line ends: a few words without
+    final punctuation, then two or more spaces (as kwb's Sorani segmenter reads it)."""
+    gap = _GAP.search(text, start, end)
+    if gap is None or gap.end() >= end:
+        return None
+    words = text[start : gap.start()].split()
+    if len(words) > MAX_HEADLINE_WORDS or _END.search(text, start, gap.start()) is not None:
+        return None
+    return gap.start()
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of English `text`, numbered from 1, with offsets into `text`; each
     with the places inside it where it may also end (`Sentence.breaks`)."""
     sentences: list[Sentence] = []
-    for paragraph, (start, end) in enumerate(_paragraphs(text), 1):
+    paragraph = 0
+    for start, end in _paragraphs(text):
+        paragraph += 1
         cursor = start
+        if not sentences and (stop := _headline(text, start, end)) is not None:
+            sentences.append(Sentence(1, paragraph, start, stop, text[start:stop]))
+            paragraph += 1
+            cursor = stop
         breaks: list[int] = []
-        for stop, weak in _sentence_ends(text, start, end):
+        for stop, weak in _sentence_ends(text, cursor, end):
             if stop <= cursor:
                 continue
             if weak:

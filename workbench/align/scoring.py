@@ -7,7 +7,8 @@ The evidence is a log-likelihood ratio, "translation" against "unrelated pair", 
 - anchors, each a key found on both sides: a glossary term in the Sorani and one of its
   renderings in the English (named entities, whose renderings are capitalized, weigh more), a
   number of equal value in any digit system, a Latin word of the Sorani in the English, an
-  English name the Sorani writes in its own letters (`names.py`). A key
+  English name the Sorani writes in its own letters, an acronym it spells in letter names
+  (`names.py`). A key
   rare in the English document is strong evidence when present and costs little when
   missing; a named entity, number or Latin token on the English side alone counts against;
   in a merge or split rich in anchors, a sentence that shares none of them counts against.
@@ -24,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from workbench.align.names import NameIndex, english_names
+from workbench.align.names import NameIndex, english_acronyms, english_names, sorani_acronyms
 from workbench.qa.english import contains, stems
 from workbench.qa.glossary_checks import acceptable
 from workbench.qa.numbers import english_digits, english_words, sorani_numbers
@@ -58,7 +59,7 @@ ORPHAN_MIN_SHARED = 2
 
 Key = tuple[str, str]
 """An anchor: ("term", entry id), ("name", entry id), ("number", value), ("latin", word),
-("translit", consonant skeleton of an English name, see `names.py`)."""
+("translit", consonant skeleton of an English name), ("acronym", letters) (see `names.py`)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ KINDS = {
     "number": Kind(hit=0.9, extra=-1.0),
     "latin": Kind(hit=0.9, extra=-1.0),
     "translit": Kind(hit=0.7, extra=-0.5),
+    "acronym": Kind(hit=0.7, extra=-0.5),
 }
 
 
@@ -243,18 +245,29 @@ class PairScorer:
         candidates = {k: tuple(sorted(renderings.get(k, ()))) for keys, _ in found for k in keys}
         index = EnglishIndex(candidates)
         # Names the glossary already anchors are not counted twice.
-        glossed = {s for k, rs in renderings.items() for r in rs for s in english_names(r)}
-        en_names = [english_names(text) - glossed for text in en]
-        names = NameIndex(s for found_names in en_names for s in found_names)
-        ckb_names = [names.sorani_names(text) for text in ckb]
-        written = set().union(*ckb_names)
+        glossed = {s for rs in renderings.values() for r in rs for s in english_names(r)}
+        en_names = [
+            {k: v for k, v in english_names(text).items() if k not in glossed} for text in en
+        ]
+        names = NameIndex({k: v for found_names in en_names for k, v in found_names.items()})
+        en_acronyms = [english_acronyms(text) for text in en]
+        ckb_names = [
+            {("translit", s) for s in names.sorani_names(text)}
+            | {("acronym", a) for a in sorani_acronyms(text)}
+            for text in ckb
+        ]
         found = [
-            (keys | {("translit", s) for s in spelled}, options)
+            (keys | spelled, options)
             for spelled, (keys, options) in zip(ckb_names, found, strict=True)
         ]
+        written = set().union(*ckb_names)
         en_keys = [
-            index.keys(text) | {("translit", s) for s in found_names & written}
-            for text, found_names in zip(en, en_names, strict=True)
+            index.keys(text)
+            | (
+                ({("translit", s) for s in found_names} | {("acronym", a) for a in acronyms})
+                & written
+            )
+            for text, found_names, acronyms in zip(en, en_names, en_acronyms, strict=True)
         ]
         df = Counter(k for keys in en_keys for k in keys)
         shared = frozenset(df)
