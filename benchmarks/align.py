@@ -361,7 +361,7 @@ def describe(case: Case) -> str:
     return f"{case.name}: {sentences[0]} Sorani, {sentences[1]} English sentences; beads {parts}"
 
 
-def throughput(case: Case, matcher: Matcher, model: LengthModel, repeats: int = 3) -> None:
+def throughput(case: Case, matcher: Matcher, model: LengthModel, repeats: int = 5) -> None:
     """Sentences aligned per second (Sorani and English together, best of `repeats` runs),
     kwb against the length-only baseline on the same text."""
     sentences = sum(len(c) + len(e) for c, e in case.gold)

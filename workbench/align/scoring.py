@@ -331,7 +331,8 @@ class PairScorer:
             gain = self._gain
             for k in common:
                 total += gain[k]
-            if len(common) >= ORPHAN_MIN_SHARED and (ckb[3] or en[3]):
+            # The orphan term only lowers the total: not needed for a pair that lost.
+            if total > need and len(common) >= ORPHAN_MIN_SHARED and (ckb[3] or en[3]):
                 if ckb[3]:
                     other, members = en[1], ckb[3]
                 else:
