@@ -798,3 +798,27 @@ def test_pairs_are_stretches_of_the_inputs_covering_each_once_in_order(
         for stretch in stretches:
             for line in stretch.split(" ") if "\n" in text else [stretch]:
                 assert line in text
+
+
+def test_a_cut_segment_gives_one_po_entry_per_part(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.align import aligner
+    from workbench.cli import run
+
+    def one_segment(text: str) -> list[Segment]:  # a segmenter that missed two boundaries
+        body = text.strip()
+        return [Segment("p1s1", 1, 1, 0, len(body), body)]
+
+    monkeypatch.setattr(aligner, "segment", one_segment)
+    monkeypatch.chdir(project)
+    (project / "cut.txt").write_text(one_line(SORANI[3:6]) + "\n", encoding="utf-8")
+    (project / "cut.en.txt").write_text(one_line(ENGLISH_SENTENCES[3:6]) + "\n", encoding="utf-8")
+    assert run(["align", "cut.txt", "cut.en.txt"]) == 0, capfd.readouterr().err
+    assert "3 pairs, 0 Sorani and 0 English sentences unaligned" in capfd.readouterr().out
+    po_path = project / "translations" / "cut.po"
+    msgfmt_check(po_path)
+    entries = read_catalog(po_path).entries
+    assert [e.msgid for e in entries] == [canonical_text(s) for s in SORANI[3:6]]
+    assert [e.msgstr for e in entries] == ENGLISH_SENTENCES[3:6]
+    assert all(e.occurrences == [("cut.txt:p1s1", "")] for e in entries)
