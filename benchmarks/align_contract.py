@@ -45,30 +45,31 @@ class ArticlePair:
 
 
 def join_units(
-    name: str, units: Sequence[tuple[str | None, str | None]], separator: str = " "
+    name: str,
+    units: Sequence[tuple[str | None, str | None]],
+    glued: frozenset[int] = frozenset(),
 ) -> ArticlePair:
-    """Lay gold sentence pairs out as one line per side, joined by single spaces."""
-    ckb_parts: list[str] = []
-    en_parts: list[str] = []
-    ckb_spans: list[Span | None] = []
-    en_spans: list[Span | None] = []
-    for parts, spans, text in (
-        (ckb_parts, ckb_spans, [u[0] for u in units]),
-        (en_parts, en_spans, [u[1] for u in units]),
-    ):
-        cursor = 0
-        for piece in text:
+    """Lay gold sentence pairs out as one line per side, joined by single spaces (none after
+    the Sorani of the units in `glued`: a space forgotten after a sentence end)."""
+    lines: list[str] = []
+    all_spans: list[list[Span | None]] = []
+    for side in (0, 1):
+        line = ""
+        spans: list[Span | None] = []
+        previous: int | None = None
+        for k, unit in enumerate(units):
+            piece = unit[side]
             if piece is None:
                 spans.append(None)
                 continue
-            if parts:
-                cursor += len(separator)
-            spans.append((cursor, cursor + len(piece)))
-            parts.append(piece)
-            cursor += len(piece)
-    return ArticlePair(
-        name, separator.join(ckb_parts), separator.join(en_parts), ckb_spans, en_spans
-    )
+            if line and not (side == 0 and previous in glued):
+                line += " "
+            spans.append((len(line), len(line) + len(piece)))
+            line += piece
+            previous = k
+        lines.append(line)
+        all_spans.append(spans)
+    return ArticlePair(name, lines[0], lines[1], all_spans[0], all_spans[1])
 
 
 # --------------------------------------------------------------------------------------------

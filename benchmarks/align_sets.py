@@ -4,8 +4,9 @@ From the development corpus (../shared/devcorpus, see its SOURCES.md): FLORES-20
 lines joined per side — the corpus's 4-line windows and longer windows of 8–20 consecutive
 lines — with or without a headline run into the body; CORDI dialogue, 10 utterances per
 article. And an adversarial set built from the same FLORES lines: what real article pairs
-do to sentence splitters (a Sorani quotation of three sentences, balanced or left open; a
-side cut too early; an English sentence added or dropped; a headline).
+do to sentence splitters (a Sorani quotation of three sentences, balanced or left open;
+three Sorani sentences with the space after their ends forgotten; a side cut too early; an
+English sentence added or dropped; a headline).
 
 A unit is one gold sentence pair (Sorani, English); None where a side has no counterpart.
 """
@@ -184,6 +185,7 @@ def over_split(units: list[Unit], k: int, side: int) -> bool:
 ADVERSARIAL_KINDS = (
     "quote",
     "open quote",
+    "ckb space forgotten",
     "ckb over-split",
     "en over-split",
     "insertion",
@@ -208,7 +210,12 @@ def adversarial_articles(
             start = rng.randrange(0, len(lines) - size)
             units: list[Unit] = list(lines[start : start + size])
             k = rng.randrange(1, size - 3)
-            if kind in ("quote", "open quote"):
+            glued: frozenset[int] = frozenset()
+            if kind == "ckb space forgotten":
+                # three Sorani sentences glued: the segmenter sees one
+                ok = all(u[0] and u[0][-1] in ".؟!" for u in units[k : k + 2])
+                glued = frozenset({k, k + 1})
+            elif kind in ("quote", "open quote"):
                 ok = quote_run(units, k, balanced=kind == "quote")
             elif kind.endswith("over-split"):
                 ok = over_split(units, k, 0 if kind.startswith("ckb") else 1)
@@ -225,6 +232,7 @@ def adversarial_articles(
             if kind == "headline" or rng.random() < 1 / 3:
                 used = range(start, start + size)
                 units = with_headline(units, lines, used, rng, titled=rng.random() < 0.5)
-            made.append(join_units(f"{kind} {start + 1}-{start + size}", units))
+                glued = frozenset(g + 1 for g in glued)
+            made.append(join_units(f"{kind} {start + 1}-{start + size}", units, glued))
         out[kind] = made
     return out

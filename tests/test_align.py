@@ -731,6 +731,8 @@ SORANI_BREAKS = [
     ("د. ئیهود ئور هات.", [], "a lone letter: a title or an initial"),
     ('ئەوان هاتن. "', [], "only a closing quote follows"),
     ("ڕێژەکە ٢.٥ بوو.", [], "a decimal"),
+    ("ئێمە ئامادەین.ئەوان هاتن.", ["ئێمە ئامادەین."], "the space after the end forgotten"),
+    ("وەک من...ڕەنگە زیاتر بوو.", [], "three dots between two words: a pause"),
 ]
 
 

@@ -1,13 +1,14 @@
 """Sentences cut into the pieces the aligner works with.
 
 A sentence splitter can be wrong in both directions, and on real news it is: an unbalanced
-quote makes the Sorani segmenter swallow the next two or three sentences, a lowercase word
-after a period keeps two English sentences together. So each sentence is also cut, as a
-candidate only, where it could end: in Sorani after an internal `. ؟ ! …` (with any closing
-marks glued to it) followed by a space; in English where `english.split_sentences` saw a
-possible end (`Sentence.breaks`). The aligner uses such a cut only where the other side has
-a real sentence boundary, and pays for it (`aligner.CUT_PRIOR`); otherwise the pieces of a
-sentence stay together.
+quote or a space forgotten after a period makes a Sorani segment swallow the next two or
+three sentences, a lowercase word after a period keeps two English sentences together. So
+each sentence is also cut, as a candidate only, where it could end: in Sorani after an
+internal `. ؟ ! …` (with any closing marks glued to it) followed by a space, or glued to the
+next word; in English where `english.split_sentences` saw a possible end
+(`Sentence.breaks`). The aligner uses such a cut only where the other side has a real
+sentence boundary, and pays for it (`aligner.CUT_PRIOR`); otherwise the pieces of a sentence
+stay together.
 """
 
 from __future__ import annotations
@@ -21,7 +22,14 @@ from workbench.text import Segment
 
 _CLOSERS = "\"”»’'“)\\]"
 _WORDY = re.compile(r"\w")
-_INTERNAL_END = re.compile(f"[.!?؟…][.!?؟…]*[{_CLOSERS}]*(?=\\s+\\S)")
+_LETTER = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5"
+"""Arabic-script letters: not digits, tatweel, harakat or punctuation."""
+_INTERNAL_END = re.compile(
+    f"[.!?؟…][.!?؟…]*[{_CLOSERS}]*(?=\\s+\\S)"
+    # a space forgotten after the end: ئامادەین.ئەوان (a single mark: ... between two
+    # words is a pause, not an end)
+    f"|(?<=[{_LETTER}])[.!?؟](?=[{_LETTER}])"
+)
 
 
 @dataclass(frozen=True, slots=True)
