@@ -824,3 +824,15 @@ def test_a_cut_segment_gives_one_po_entry_per_part(
     assert [e.msgid for e in entries] == [canonical_text(s) for s in SORANI[3:6]]
     assert [e.msgstr for e in entries] == ENGLISH_SENTENCES[3:6]
     assert all(e.occurrences == [("cut.txt:p1s1", "")] for e in entries)
+
+
+def test_a_sentence_cut_in_many_places_on_both_sides_stays_one_pair() -> None:
+    # more candidate cuts than a run from inside a sentence may hold
+    ckb, segments = swallowed(["ئەوان هاتن."] * 30)
+    en = "They came. " + " ".join(["they came."] * 29)  # one sentence: lowercase after each
+    ckb_pieces = sorani_pieces(ckb, segments)
+    en_pieces = english_pieces(en, split_sentences(en))
+    assert len(ckb_pieces) == len(en_pieces) == 30
+    scorer = PairScorer([p.text for p in ckb_pieces], [p.text for p in en_pieces])
+    beads = align_sentences(scorer, ckb_pieces, en_pieces)
+    assert [(b.ckb, b.en) for b in beads] == [(tuple(range(30)), tuple(range(30)))]

@@ -46,7 +46,7 @@ as news translators add and drop sentences more often than the parliamentary pro
 they measured did."""
 MAX_SENTENCES = max(max(k) for k in PRIORS)
 MAX_PIECES = 12
-"""Pieces one side of a bead may hold (a long quotation cut in many places stays one)."""
+"""Pieces a run may hold when it starts inside a sentence (from a sentence's start, any)."""
 CUT_PRIOR = 0.2
 """Probability that a candidate cut inside a sentence is a sentence end the other side
 keeps: paid once for each bead edge placed at one."""
@@ -100,23 +100,27 @@ Start = tuple[int, int, Span | None]
 """Where a run ending at a given position may start: (position, sentences touched, span)."""
 
 
-def _starts(pieces: Sequence[Piece], span: object) -> list[list[Start]]:
-    """For each position k (pieces consumed), the runs of pieces that may end there, the
-    empty run first."""
-    spans = span  # a bound method: (i0, i1) -> Span
+def _starts(pieces: Sequence[Piece], spans: Callable[[int, int], Span]) -> list[list[Start]]:
+    """For each position k (pieces consumed), the runs of pieces that may end there (with
+    `spans(p, k)` for each), the empty run last: every run of up to `MAX_PIECES` pieces,
+    and longer ones from the start of a sentence (a sentence cut in many places can still
+    be taken whole), touching at most `MAX_SENTENCES` sentences."""
+    first_piece: dict[int, int] = {}
+    for index, piece in enumerate(pieces):
+        first_piece.setdefault(piece.sentence, index)
     out: list[list[Start]] = [[(0, 0, None)]]
     for k in range(1, len(pieces) + 1):
+        last = pieces[k - 1].sentence
         runs: list[Start] = []
-        touched = 0
-        previous = -1
         for p in range(k - 1, max(-1, k - 1 - MAX_PIECES), -1):
-            sentence = pieces[p].sentence
-            if sentence != previous:
-                touched += 1
-                previous = sentence
+            touched = last - pieces[p].sentence + 1
             if touched > MAX_SENTENCES:
                 break
-            runs.append((p, touched, spans(p, k)))  # type: ignore[operator]
+            runs.append((p, touched, spans(p, k)))
+        for sentence in range(last, max(last - MAX_SENTENCES, -1), -1):
+            p = first_piece.get(sentence, k)
+            if p < k - MAX_PIECES:
+                runs.append((p, last - sentence + 1, spans(p, k)))
         runs.append((k, 0, None))  # last: the search tries the likelier beads first
         out.append(runs)
     return out
