@@ -273,8 +273,8 @@ def report(
     with the seconds it took, and whether kwb (the first system) reaches the peer."""
     names = " | ".join(f"{name:^26}" for name, _ in systems)
     columns = " | ".join(f"{'P':>5} {'R':>5} {'1–1 R':>5} {'s':>6}" for _ in systems)
-    print(f"{'':28} {'':4} {'':5} | {names} |")
-    head = f"{'article pairs':28} {'n':>4} {'gold':>5} | {columns} | kwb ≥ peer"
+    print(f"{'':32} {'':4} {'':5} | {names} |")
+    head = f"{'article pairs':32} {'n':>4} {'gold':>5} | {columns} | kwb ≥ peer"
     print(head)
     print("-" * len(head))
     totals = [Tally() for _ in systems]
@@ -292,7 +292,7 @@ def _row(label: str, articles: int, tallies: Sequence[Tally]) -> str:
         f"{t.precision:5.3f} {t.recall:5.3f} {t.single_recall:5.3f} {t.seconds:6.2f}"
         for t in tallies
     )
-    return f"{label:28} {articles:4} {tallies[0].gold:5} | {cells} | {_at_least(tallies)}"
+    return f"{label:32} {articles:4} {tallies[0].gold:5} | {cells} | {_at_least(tallies)}"
 
 
 def _at_least(tallies: Sequence[Tally]) -> str:
