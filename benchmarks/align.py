@@ -45,17 +45,22 @@ import polib  # noqa: E402
 
 from workbench import __version__  # noqa: E402
 from workbench.align import align_texts, split_sentences  # noqa: E402
-from workbench.align.aligner import PRIORS, band  # noqa: E402
+from workbench.align.aligner import band  # noqa: E402
 from workbench.align.scoring import LengthModel, estimate_length_model  # noqa: E402
 from workbench.terms.glossary import load_glossary, stopwords  # noqa: E402
 from workbench.terms.matcher import Matcher  # noqa: E402
 from workbench.text import segment  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from align_sets import find_devcorpus  # noqa: E402
 
 DATA = REPO_ROOT / "benchmarks" / "data"
 DEFAULT_GOLD = DATA / "align_gold.jsonl"
 STARTERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she"})
 
 GoldBead = tuple[tuple[str, ...], tuple[int, ...]]
+GALE_CHURCH_PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.05, (1, 2): 0.05}
+"""The baseline's bead priors: Gale & Church (1993), their 2–2 share given to 2–1 and 1–2."""
 
 
 @dataclass
@@ -149,36 +154,49 @@ def synthetic(sentences: int, seed: int, rate: float = 0.05) -> Case:
 
 
 def _case(name: str, beads: list[tuple[list[str], list[str]]], rng: random.Random) -> Case:
-    """Lay the beads out as two texts in the same paragraphs and read the gold ids back."""
-    ckb_paragraphs: list[list[str]] = [[]]
-    en_paragraphs: list[list[str]] = [[]]
+    """Lay the beads out as two texts in the same paragraphs and read the gold ids back: a
+    bead holds the sentences the splitters find inside its stretch of each text (a demo
+    translation the Sorani segmenter cuts in two and the English splitter not makes a 2–1
+    bead; cut in two on both sides, two 1–1 beads)."""
+    texts: list[list[str]] = [[], []]
+    spans: list[list[tuple[int, int]]] = [[], []]
     left = rng.randint(2, 6)
-    for ckb, en in beads:
+    starts = [True, True]
+    for bead in beads:
         if left == 0:
-            ckb_paragraphs.append([])
-            en_paragraphs.append([])
+            starts = [True, True]
             left = rng.randint(2, 6)
-        ckb_paragraphs[-1].extend(ckb)
-        en_paragraphs[-1].extend(en)
         left -= 1
-    ckb_text = "\n".join(" ".join(p) for p in ckb_paragraphs if p) + "\n"
-    en_text = "\n".join(" ".join(p) for p in en_paragraphs if p) + "\n"
+        for side in (0, 1):
+            parts = texts[side]
+            begin = sum(map(len, parts))
+            for sentence in bead[side]:
+                if parts and not starts[side]:
+                    parts.append(" ")
+                elif parts:
+                    parts.append("\n")
+                starts[side] = False
+                parts.append(sentence)
+            spans[side].append((begin, sum(map(len, parts))))
+    ckb_text, en_text = "".join(texts[0]) + "\n", "".join(texts[1]) + "\n"
     segments = segment(ckb_text)
     sentences = split_sentences(en_text)
-    expected_ckb = [s for ckb, _ in beads for s in ckb]
-    expected_en = [s for _, en in beads for s in en]
-    if [s.text for s in segments] != expected_ckb or [s.text for s in sentences] != expected_en:
-        raise SystemExit("the splitters did not cut the synthetic text where it was built")
     gold: list[GoldBead] = []
-    a = b = 0
-    for ckb, en in beads:
-        gold.append(
-            (
-                tuple(segments[a + k].id for k in range(len(ckb))),
-                tuple(sentences[b + k].number for k in range(len(en))),
-            )
-        )
-        a, b = a + len(ckb), b + len(en)
+    for (c0, c1), (e0, e1) in zip(spans[0], spans[1], strict=True):
+        ids = tuple(s.id for s in segments if c0 <= s.start < c1)
+        numbers = tuple(s.number for s in sentences if e0 <= s.start < e1)
+        if any(s.end > c1 for s in segments if c0 <= s.start < c1) or any(
+            s.end > e1 for s in sentences if e0 <= s.start < e1
+        ):
+            raise SystemExit("a splitter ran a sentence across two planted beads")
+        if len(ids) == len(numbers) or not (ids and numbers):
+            # One translation the splitters cut alike on both sides: its sentences pair in
+            # order; an added or dropped one: each of its sentences on its own.
+            gold.extend(zip(((i,) for i in ids), ((n,) for n in numbers), strict=False))
+            gold.extend(((i,), ()) for i in ids[len(numbers) :])
+            gold.extend(((), (n,)) for n in numbers[len(ids) :])
+        else:
+            gold.append((ids, numbers))
     return Case(name, ckb_text, en_text, gold)
 
 
@@ -233,7 +251,7 @@ def gale_church_system(model: LengthModel) -> Callable[[str, str], list[GoldBead
         lb = [len(s.text) for s in sentences]
         n, m = len(la), len(lb)
         rows = band(n, m)
-        moves = [(a, b, -math.log(p)) for (a, b), p in PRIORS.items()]
+        moves = [(a, b, -math.log(p)) for (a, b), p in GALE_CHURCH_PRIORS.items()]
         best: dict[tuple[int, int], tuple[float, int, int]] = {(0, 0): (0.0, 0, 0)}
         for i in range(n + 1):
             lo, hi = rows[i]
@@ -343,6 +361,58 @@ def describe(case: Case) -> str:
     return f"{case.name}: {sentences[0]} Sorani, {sentences[1]} English sentences; beads {parts}"
 
 
+def throughput(case: Case, matcher: Matcher, model: LengthModel, repeats: int = 5) -> None:
+    """Sentences aligned per second (Sorani and English together, best of `repeats` runs),
+    kwb against the length-only baseline on the same text."""
+    sentences = sum(len(c) + len(e) for c, e in case.gold)
+    best: list[float] = []
+    for system in (kwb_system(matcher), gale_church_system(model)):
+        seconds = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            system(case.ckb, case.en)
+            seconds.append(time.perf_counter() - start)
+        best.append(sentences / min(seconds))
+    print(
+        f"throughput: kwb {best[0]:,.0f} sentences/s, Gale–Church (length only)"
+        f" {best[1]:,.0f} sentences/s: kwb at {best[0] / best[1]:.2f}× the baseline's speed"
+    )
+
+
+def contract(root: Path, matcher: Matcher, seed: int) -> None:
+    """The alignment contract on the development corpus: kwb against punkt + Gale–Church."""
+    from align_contract import Peer, kwb_contract
+    from align_contract import report as contract_report
+    from align_sets import (
+        adversarial_articles,
+        cordi_articles,
+        flores_lines,
+        flores_long,
+        flores_windows,
+    )
+
+    lines = flores_lines(root)
+    sets = [
+        ("FLORES 4 lines", flores_windows(root, lines, False, seed)),
+        ("FLORES 4 lines + headline", flores_windows(root, lines, True, seed)),
+        ("FLORES 8–20 lines", flores_long(lines, False, seed)),
+        ("FLORES 8–20 lines + headline", flores_long(lines, True, seed)),
+        ("CORDI dialogue, 10 lines", cordi_articles(root)),
+    ]
+    adversarial = adversarial_articles(lines, _insertions(), seed)
+    sets += [(f"adversarial: {kind}", pairs) for kind, pairs in adversarial.items()]
+    texts = [pair for _, pairs in sets for pair in pairs]
+    peer = Peer([p.ckb for p in texts], [p.en for p in texts])
+    print(
+        f"\nThe alignment contract on {root}: one line per side, a pair counts when its"
+        " ckb_text and en_text are exact substrings covering the same gold sentences"
+        " (benchmarks/align_contract.py). kwb as `kwb align --json` outside a project"
+        " (the curated glossary); the peer: NLTK punkt trained on these texts (Sorani with ؟ …)"
+        " + nltk.translate.gale_church.\n"
+    )
+    contract_report(sets, [("kwb align --json", kwb_contract(matcher)), ("punkt + G–C", peer)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sentences", type=int, default=500, help="Sorani sentences (synthetic)")
@@ -353,6 +423,11 @@ def main() -> None:
         const=DEFAULT_GOLD,
         type=Path,
         help="score on the written articles with gold alignments instead",
+    )
+    parser.add_argument(
+        "--devcorpus",
+        type=Path,
+        help="the development corpus (default: ../shared/devcorpus beside the repository)",
     )
     args = parser.parse_args()
     start = time.perf_counter()
@@ -371,6 +446,16 @@ def main() -> None:
         print(describe(case))
     print()
     report(cases, matcher, model)
+    if args.gold:
+        return
+    throughput(cases[0], matcher, model)
+    root = args.devcorpus or find_devcorpus(REPO_ROOT)
+    if root is None:
+        print("\n(no development corpus found beside the repository: give --devcorpus PATH)")
+        return
+    if not (root / "flores200-devtest").is_dir():
+        raise SystemExit(f"{root}: not the development corpus (no flores200-devtest folder)")
+    contract(root, matcher, args.seed)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 Every pair becomes a fuzzy entry for a reviewer: msgctxt the stable segment key, msgid the
 canonical Sorani of its sentences (joined by a space), msgstr the English, `#:` references
 `article.txt:p1s1`, and the translator comment `kwb-align: score 0.87`. A Sorani sentence
-with no English (a 1–0 bead, or a pair below --min-score) becomes an untranslated entry, so
-the PO still covers the whole article; English sentences with no Sorani are only reported.
+with no English (a 1–0 bead, or a pair below --min-score or too low for a translation)
+becomes an untranslated entry, so the PO still covers the whole article; English sentences
+with no Sorani are only reported. A Sorani sentence the aligner cut in parts gives one
+entry per part, each citing the sentence's id.
 
 An existing PO file is updated, not overwritten: an entry a translator has already
 translated or reviewed (non-empty, not fuzzy) is kept as it is; entries the alignment no
@@ -54,6 +56,10 @@ def _comment(bead: Bead, min_score: float | None) -> str:
         return (
             f"{COMMENT}: unaligned (best pair scored {bead.score:.2f}, "
             f"below --min-score {min_score:.2f})"
+        )
+    if bead.low:
+        return (
+            f"{COMMENT}: unaligned (best pair scored {bead.score:.2f}, too low for a translation)"
         )
     return f"{COMMENT}: unaligned (no English sentence)"
 

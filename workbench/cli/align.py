@@ -52,12 +52,7 @@ def align(
     ckb_text = read_text(sorani, encoding)
     en_text = read_text(english, encoding)
     proj = _project(project, required=not json)
-    matcher = None
-    if proj is not None:
-        from workbench.terms.glossary import load_glossary, stopwords
-        from workbench.terms.matcher import Matcher
-
-        matcher = Matcher(load_glossary(proj.glossary).active(), stopwords())
+    matcher = _matcher(proj)
     if not json and sorani == "-" and article_id is None:
         raise InputError("<stdin>", "give --id when the Sorani text comes from standard input")
     alignment = align_texts(ckb_text, en_text, matcher, min_score)
@@ -69,13 +64,29 @@ def align(
 
 
 def _project(path: Path | None, required: bool) -> Project | None:
-    """The project, or None (noted once on stderr) when there is none and none is required."""
+    """The project, or None when there is none and none is required."""
     from workbench.store.project import find_root, open_project
 
     if required or path is not None or find_root() is not None:
         return open_project(path)
-    sys.stderr.write("kwb: note: no kwb project here; aligning without glossary anchors\n")
     return None
+
+
+def _matcher(proj: Project | None) -> Matcher | None:
+    """The glossary matcher that gives the aligner its term anchors: the project's glossary,
+    or outside a project the curated glossary bundled with kwb (noted once on stderr)."""
+    from workbench.store.project import bundled_root
+    from workbench.terms.glossary import load_glossary, stopwords
+    from workbench.terms.matcher import Matcher
+
+    if proj is not None:
+        return Matcher(load_glossary(proj.glossary).active(), stopwords())
+    bundled = bundled_root() / "glossary" / "glossary.toml"
+    if not bundled.is_file():
+        sys.stderr.write("kwb: note: no kwb project here; aligning without glossary anchors\n")
+        return None
+    sys.stderr.write("kwb: note: no kwb project here; aligning with kwb's curated glossary\n")
+    return Matcher(load_glossary(bundled).active(), stopwords())
 
 
 def _write(
