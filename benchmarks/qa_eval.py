@@ -334,6 +334,27 @@ REVIEW: dict[tuple[str, str], str] = {
         "term-inconsistent",
         "news/273",
     ): "false: هاوپەیمانی here is a new tripartite 'alliance' beside the 'Sovereignty Alliance'",
+    (
+        "term-inconsistent",
+        "000_d4781596957db36c/2c4c556237",
+    ): "false: 'military advisers and trainers' renders راوێژکار و راهێنەری سەربازی "
+    "(advisers and military trainers): the adjective spans both nouns, no second rendering of "
+    "adviser",
+    (
+        "term-inconsistent",
+        "000_d4781596957db36c/661157764c",
+    ): "not an error: ئەمریکییەکان is 'the Americans' (people), which 'US' cannot render; "
+    "admitted adjective variant",
+    (
+        "term-inconsistent",
+        "news/057",
+    ): "not an error: بەرپرسی فەرمانگە is the head of a department, the sense the admitted "
+    "variant 'head' is for (the glossary's note)",
+    (
+        "term-inconsistent",
+        "news/107",
+    ): "false: the source says ئۆپەراسیۆنە سەربازییەکان, military operations, in full; the "
+    "majority 'operation' renders ئۆپەراسیۆن alone",
 }
 """Reviewer's judgement of kwb's findings on clean.po (check, pair) → verdict."""
 

@@ -524,8 +524,11 @@ def test_batch_pass_finds_each_source_s_terms_and_key() -> None:
         ("٢٬٥٠٠ سەرباز", "2,500 soldiers", []),
         ("٢٬٥٠٠ سەرباز", "2500 soldiers and 3 more", ["not in the source: 3"]),
         ("١٫٥ ملیۆن", "1.5 million", []),
-        # English digits right after a letter are not read (v1.2); Sorani ones are.
-        ("v١.٢ و ٣", "v1.2 and 3", ["missing in the translation: 1.2"]),
+        # Digits right after a Latin letter are part of a name (v1.2, H5N1, F1), on either
+        # side; after a Sorani letter they are read (ساڵی٢٠٢١).
+        ("v١.٢ و ٣", "v1.2 and 3", []),
+        ("H5N1 و F1", "H5N1 and F1", []),
+        ("ساڵی٢٠٢١", "in 2020", ["missing in the translation: 2021", "not in the source: 2020"]),
         ("٢,٥", "2 ,5", []),  # nor digits right after a comma
         ("۳ हज़ार ३", "3", ["missing in the translation: 3"]),  # Devanagari digit
         ("no numbers", "in the 12th year", ["not in the source: 12"]),

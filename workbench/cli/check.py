@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from workbench.cli.common import GlossaryOpt, JsonOpt, ProjectOpt, glossary
 from workbench.cli.exit import ExitCode
 from workbench.cli.output import console, write_json_lines
+
+if TYPE_CHECKING:
+    from workbench.qa.model import Scope
 
 
 def register(app: typer.Typer) -> None:
@@ -29,10 +32,19 @@ def check(
     show_waived: Annotated[
         bool, typer.Option("--show-waived", help="Also list findings a translator waived.")
     ] = False,
+    scope: Annotated[
+        str | None,
+        typer.Option(
+            "--scope",
+            help="What the corpus checks compare the entries with: files (the PO files named;"
+            " the default with files) or project (all of translations/; the default without).",
+        ),
+    ] = None,
     project: ProjectOpt = None,
 ) -> None:
     """Check translations: glossary, consistency, numbers and dates, leftovers, form."""
     from workbench.errors import InputError
+    from workbench.qa.model import Scope
     from workbench.qa.registry import BY_ID, CHECKS
     from workbench.qa.runner import check_units, units_from_po
     from workbench.store.project import find_root, load_project
@@ -43,24 +55,49 @@ def check(
     for check_id in ids or []:
         if check_id not in BY_ID:
             raise InputError(check_id, f"unknown check; known: {', '.join(c.id for c in CHECKS)}")
+    if scope not in (None, "files", "project"):
+        raise InputError(scope, "unknown scope; known: files, project")
     root = find_root(project)
     proj = load_project(root) if root is not None else None
-    if not files:
-        if proj is None:
-            raise InputError(project or Path.cwd(), "not inside a kwb project; name the PO files")
-        files = sorted(proj.translations.glob("*.po"))
+    over: Literal["files", "project"] = (
+        "project" if scope == "project" or (scope is None and not files) else "files"
+    )
+    if (not files or over == "project") and proj is None:
+        raise InputError(project or Path.cwd(), "not inside a kwb project; name the PO files")
+    named = files or []
+    compared = list(named)
+    if over == "project" and proj is not None:
+        # The project's files, and any named file outside translations/.
+        project_files = sorted(proj.translations.glob("*.po"))
+        known = {path.resolve() for path in project_files}
+        compared = project_files + [p for p in named if p.resolve() not in known]
     gloss = glossary(glossary_path, project) if (glossary_path or proj) else None
     matcher = Matcher(gloss.active(), stopwords()) if gloss else None
-    units = [u for path in files for u in units_from_po(path, _name(path, proj))]
-    findings = check_units(units, matcher, ids)
+    units = [u for path in compared for u in units_from_po(path, _name(path, proj))]
+    report = {_name(path, proj) for path in named} if named and over == "project" else None
+    findings = check_units(units, matcher, ids, scope=over, report=report)
     shown = [f for f in findings if show_waived or f.waived is None]
     errors = any(f.severity == "error" and f.waived is None for f in findings)
     if json:
         write_json_lines(f.as_json() for f in shown)
     else:
-        _report(shown, findings, len(units))
+        reported = len(units) if report is None else sum(u.file in report for u in units)
+        _report(shown, findings, reported)
+        if any(BY_ID[c].scope == "corpus" for c in ids or BY_ID):
+            files_compared = len({u.file for u in units})
+            compared_scope = Scope(over, files_compared, sum(u.translated for u in units))
+            _explain_scope(compared_scope, proj is not None)
     if errors:
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _explain_scope(scope: Scope, in_project: bool) -> None:
+    """A line saying what the corpus checks compared, and how to compare otherwise: the
+    findings of `kwb check FILE` and `kwb check` differ by this alone."""
+    line = f"corpus checks (term and sentence consistency) compared the entries {scope}"
+    if scope.over == "files" and in_project:
+        line += "; --scope project (or kwb check alone) compares them across the project"
+    console().print(line, style="dim", markup=False, highlight=False)
 
 
 def _name(path: Path, proj: object) -> str:
@@ -79,6 +116,7 @@ def _report(shown: list, findings: list, units: int) -> None:  # type: ignore[ty
     from collections import Counter
 
     from rich.table import Table
+    from rich.text import Text
 
     out = console()
     colours = {"error": "red", "warning": "yellow", "info": "dim"}
@@ -91,11 +129,16 @@ def _report(shown: list, findings: list, units: int) -> None:  # type: ignore[ty
         table.add_column("severity", no_wrap=True, min_width=max(len(f.severity) for f in rows))
         table.add_column("message", ratio=1, overflow="fold")
         for f in rows:
-            message = f.message + (
-                f"  [dim](waived: {f.waived})[/dim]" if f.waived is not None else ""
-            )
+            message = Text(f.message)
+            if f.scope is not None:
+                message.append(f" — {f.scope}", style="dim")
+            if f.waived is not None:
+                message.append(f"  (waived: {f.waived})", style="dim")
             table.add_row(
-                f.id.rsplit("/", 1)[-1], f.check, f"[{colours[f.severity]}]{f.severity}[/]", message
+                Text(f.id.rsplit("/", 1)[-1]),
+                f.check,
+                Text(f.severity, style=colours[f.severity]),
+                message,
             )
         out.print(table)
     summary = Table(title=f"kwb check: {units} entries, {len(findings)} findings")

@@ -8,7 +8,8 @@ and acronyms keep their case (so the country "US" is not the pronoun "us").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -23,6 +24,8 @@ def stem(word: str) -> str:
     if len(core) >= 3 and core[:-1].isupper() and core[-1] == "s":
         return core[:-1]  # PMFs
     lower = word.casefold()
+    if (singular := _irregular_plurals().get(lower)) is not None:
+        return singular  # children
     if len(lower) > 4 and lower.endswith("ies"):
         return lower[:-3] + "y"
     if len(lower) > 4 and lower.endswith(("ses", "xes", "zes", "ches", "shes")):
@@ -34,6 +37,14 @@ def stem(word: str) -> str:
     if lower.endswith("men") and len(lower) > 4 and lower not in _NOT_MEN:
         return lower[:-3] + "man"  # gunmen, policemen, spokesmen, women
     return lower
+
+
+@cache
+def _irregular_plurals() -> dict[str, str]:
+    """Plural → singular for the plurals no ending rule reads (data/english_plurals.tsv)."""
+    data = resources.files("workbench.qa").joinpath("data/english_plurals.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in data.splitlines() if line and not line.startswith("#"))
+    return {plural: singular.strip() for plural, singular in rows}
 
 
 _NOT_MEN = frozenset({"yemen", "specimen", "abdomen", "regimen", "acumen", "stamen", "hymen"})

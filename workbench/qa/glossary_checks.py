@@ -60,6 +60,9 @@ class _Renderings(NamedTuple):
     own: tuple[str, ...]
     """The distinct `own_renderings` that have a word to look for."""
     own_stems: tuple[str, ...]
+    own_labels: tuple[str, ...]
+    """For each of `own`, the rendering term-inconsistent counts it as: the first of the
+    entry's renderings that differs from it only in case (Police is police)."""
     other_stems: tuple[str, ...]
     """The stems of the other acceptable renderings."""
     forbidden: tuple[str, ...]
@@ -88,11 +91,15 @@ def _renderings(hit: Hit) -> _Renderings:
         entry = hit.entry
         options = acceptable(hit)
         own, own_stems = _stemmed(dict.fromkeys(own_renderings(hit)))
+        labels: dict[str, str] = {}
+        for rendering in own:
+            labels.setdefault(_case_apart(rendering), rendering)
         found = _Renderings(
             entry.id + " (adjective)" if hit.adjectival else entry.id,
             options,
             own,
             own_stems,
+            tuple(labels[_case_apart(r)] for r in own),
             _stemmed(r for r in options if r not in own)[1],
             *_stemmed(entry.forbidden),
         )
@@ -108,7 +115,7 @@ class _InTarget(NamedTuple):
     forbidden: list[tuple[Hit, str]]
     """The first hit of each entry, and a forbidden rendering of it in the target."""
     uses: tuple[tuple[str, str], ...]
-    """(term, rendering) for each term whose target has exactly one of its own renderings."""
+    """(term, rendering) for each rendering of each term the target uses (`_used_renderings`)."""
 
 
 def _in_target(unit: Unit, ctx: Context) -> _InTarget:
@@ -120,12 +127,14 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
         return _InTarget(missing, forbidden, ())
     has = ctx.target_stems(unit).__contains__
     hyphens = "-" in unit.target  # words to take apart as well (`_apart`)
+    capitals = _CAPITALS.search(unit.target) is not None  # words in capitals (a headline)
     entries: set[str] = set()
     terms: set[str] = set()
     for hit in unit.hits:
         if not isinstance(hit, Hit):
             continue
-        term, options, own, own_stems, other_stems, bad, bad_stems = _renderings(hit)
+        renderings = _renderings(hit)
+        term, options, _, own_stems, _, other_stems, bad, bad_stems = renderings
         entry_id = hit.entry.id
         new_entry, new_term = entry_id not in entries, term not in terms
         if not (new_entry or new_term):
@@ -135,8 +144,16 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
         # Which of its own renderings (the noun's, or the adjective's) the target has.
         has_own = list(map(has, own_stems))
         used = has_own.count(True)
-        if new_term and used == 1:
-            uses.append((term, own[has_own.index(True)]))
+        if new_term:
+            seen = has_own
+            if capitals:  # LAW ENFORCEMENT is law enforcement (an acronym stays itself)
+                lowered = ctx.value(_lowered_stems, unit)
+                seen = [
+                    h or (s.islower() and s in lowered)
+                    for h, s in zip(has_own, own_stems, strict=True)
+                ]
+            if any(seen):
+                uses += ((term, label) for label in _used_renderings(renderings, seen, unit))
         if not new_entry:
             continue
         used_bad: list[str] = []
@@ -158,6 +175,48 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
         ):
             missing.append((hit, options))
     return _InTarget(missing, forbidden, tuple(uses))
+
+
+@lru_cache(maxsize=65536)
+def _case_apart(rendering: str) -> str:
+    """What a rendering is whatever its case and number: Police and police are one
+    rendering, and so are Games and game (acronyms lowered too: U.S. stays apart from US)."""
+    return stems(rendering.casefold())
+
+
+def _used_renderings(renderings: _Renderings, has_own: list[bool], unit: Unit) -> tuple[str, ...]:
+    """The renderings of a term a target uses (`has_own`: which of its own renderings the
+    target's stems have), as term-inconsistent counts them: case apart (police and Police
+    are one), and where the target holds one inside another, only the longer (police
+    officers is not also police). Renderings that stem alike but are spelled apart (U.S.,
+    US) are told apart by the target's text."""
+    found = [n for n, has in enumerate(has_own) if has]
+    labels = dict.fromkeys(renderings.own_labels[n] for n in found)
+    if len(labels) == 1:
+        return tuple(labels)
+    by_stems: dict[str, list[str]] = {}
+    for n in found:
+        group = by_stems.setdefault(renderings.own_stems[n], [])
+        if renderings.own_labels[n] not in group:
+            group.append(renderings.own_labels[n])
+    used: dict[str, str] = {}
+    for stemmed, group in by_stems.items():
+        if len(group) > 1:  # spelled apart (U.S., US): the ones written in the target
+            group = [r for r in group if _literal(r).search(unit.target)] or group[:1]
+        used.update(dict.fromkeys(group, stemmed))
+    return tuple(
+        label
+        for label, stemmed in used.items()
+        if not any(other != stemmed and stemmed in other for other in used.values())
+    )
+
+
+@lru_cache(maxsize=4096)
+def _literal(rendering: str) -> re.Pattern[str]:
+    """A rendering as written, as a word: in any case, unless it has capitals past its first
+    letter (an acronym, U.S.: not the pronoun us)."""
+    flags = 0 if any(map(str.isupper, rendering[1:])) else re.IGNORECASE
+    return re.compile(rf"(?<![\w.]){re.escape(rendering)}(?!\w|\.\w)", flags)
 
 
 def _rendered_otherwise(hit: Hit, options: tuple[str, ...], unit: Unit, ctx: Context) -> bool:
@@ -323,13 +382,27 @@ def forbidden(unit: Unit, ctx: Context) -> list[Issue]:
 
 
 def term_uses(unit: Unit, ctx: Context) -> tuple[tuple[str, str], ...]:
-    """(term, rendering) for each term of the source (noun and adjective apart) whose target
-    has exactly one of its own renderings."""
+    """(term, rendering) for each term of the source (noun and adjective apart) and each of
+    its renderings the target uses, case apart and the longest where they overlap."""
     return ctx.value(_in_target, unit).uses
 
 
+MIN_MAJORITY = 3
+"""A term is held to the rendering it has this many uses of, at least."""
+MAJORITY_OVER_MINORITY = 1.5
+"""…and a minority rendering is flagged when the majority has this many times its uses:
+3 uses against 5 are exceptions to a rule; 8 against 9 are two renderings in use."""
+FEW = 3
+"""…and when it is used a few times: this many at most, or a quarter of the uses at most
+(`FEW_SHARE`); 12 uses against 20 are a rendering in use, 12 against 200 exceptions."""
+FEW_SHARE = 4
+
+
 def inconsistent(units: list[Unit], ctx: Context) -> Iterable[tuple[Unit, str, tuple[str, ...]]]:
-    """One term rendered with different admitted renderings across the corpus: the minority."""
+    """One term rendered mostly one way (more than half of its uses, `MIN_MAJORITY` at
+    least) and a few times another admitted way across the corpus: the minority uses
+    (`_few`). A target that has the majority rendering too is not one of them (the Popular
+    Mobilization Forces (PMF))."""
     per_unit = ctx.values(term_uses, units)
     # Only a term used with two renderings or more can be inconsistent.
     renderings = Counter(term for term, _ in set(chain.from_iterable(per_unit)))
@@ -341,12 +414,25 @@ def inconsistent(units: list[Unit], ctx: Context) -> Iterable[tuple[Unit, str, t
                 uses.setdefault(term, []).append((unit, rendering))
     for term, found in uses.items():
         counts = Counter(rendering for _, rendering in found)
-        ranked = counts.most_common(2)
-        if ranked[0][1] == ranked[1][1]:
-            continue  # a tie: no majority to hold the others to
-        majority = ranked[0][0]
+        majority, most = counts.most_common(1)[0]
+        if most * 2 <= counts.total() or most < MIN_MAJORITY:
+            continue  # not mostly rendered one way: no majority to hold the others to
         summary = ", ".join(f"{r} {n}×" for r, n in counts.most_common())
-        majority_ids = tuple(dict.fromkeys(u.id for u, r in found if r == majority))[:20]
+        holders = [u for u, r in found if r == majority]
+        with_majority = set(map(id, holders))
+        majority_ids = tuple(dict.fromkeys(u.id for u in holders))[:20]
         for unit, rendering in found:
-            if rendering != majority:
+            if (
+                rendering != majority
+                and _few(counts[rendering], most)
+                and id(unit) not in with_majority
+            ):
                 yield (unit, f"{term} rendered {rendering!r} here: {summary}", majority_ids)
+
+
+def _few(uses: int, majority: int) -> bool:
+    """Whether a rendering's uses are a few against the majority rendering's: exceptions to
+    it, not a second rendering in use."""
+    if majority < MAJORITY_OVER_MINORITY * uses:
+        return False
+    return uses <= FEW or (uses + majority) >= FEW_SHARE * uses

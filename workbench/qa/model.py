@@ -33,6 +33,33 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """What a corpus check (term-inconsistent, inconsistent-source, inconsistent-target)
+    compared an entry with: the entries of the files it was given, or of the whole project.
+    `kwb check FILE` and `kwb check` differ on these findings by this alone."""
+
+    over: Literal["files", "project"]
+    files: int
+    entries: int
+    """The translated entries compared."""
+
+    def as_json(self) -> dict[str, object]:
+        return {"over": self.over, "files": self.files, "entries": self.entries}
+
+    def __str__(self) -> str:
+        where = (
+            "the project"
+            if self.over == "project"
+            else "this file"
+            if self.files == 1
+            else f"{self.files} files"
+        )
+        files = f"{self.files} files, " if self.over == "project" else ""
+        entries = f"{self.entries:,} entr{'y' if self.entries == 1 else 'ies'}"
+        return f"across {where} ({files}{entries})"
+
+
+@dataclass(frozen=True)
 class Finding:
     """A problem found in one entry."""
 
@@ -46,6 +73,8 @@ class Finding:
     related: tuple[str, ...] = ()
     waived: str | None = None
     """The translator's reason, when a waiver silences this finding."""
+    scope: Scope | None = None
+    """For a corpus check's finding: what the entry was compared with."""
 
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -60,6 +89,8 @@ class Finding:
         }
         if self.waived is not None:
             data["waived"] = self.waived
+        if self.scope is not None:
+            data["scope"] = self.scope.as_json()
         return data
 
 

@@ -6,6 +6,14 @@ import re
 from collections import Counter
 from functools import cache
 
+from workbench.qa.calendar import (
+    NOTHING,
+    Named,
+    differences,
+    english_named,
+    sorani_named,
+    without_weekdays,
+)
 from workbench.qa.context import Context
 from workbench.qa.model import Unit
 from workbench.qa.numbers import (
@@ -19,8 +27,10 @@ from workbench.qa.numbers import (
     sorani_dot_groups,
     sorani_number_words,
     sorani_numbers,
+    sorani_optional_numbers,
     tables,
     trie_pattern,
+    without_vague_numbers,
 )
 
 Issue = tuple[str, tuple[str, ...]]
@@ -53,7 +63,7 @@ def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
     """A number of the source missing from the target, or a digit number the source lacks."""
     key = ctx.source_key(unit)
     source = sorani_numbers(unit.source, key)
-    spelled, replaced = sorani_number_words(key)
+    spelled, replaced = sorani_number_words(without_weekdays(without_vague_numbers(key)))
     target = english_digits(unit.target)
     small = _may_spell_small(unit.target)
     words = english_words(unit.target) if small else None
@@ -142,7 +152,8 @@ def _number_issues(
     out `words`, None when not read yet) and the numbers it adds: in digits (but for the
     `named` ones, part of a name like COVID-19), or spelled out from three to ninety-nine
     where the source has no such number at all ("seven countries"; "one" and "two" are
-    also "a" and "both"), not even inflected (چواریان, the four of them: `source_key`)."""
+    also "a" and "both"), not even inflected (چواریان, the four of them: `source_key`), nor
+    as a number the source may be rendered with (an ordinal, حەوتەم = 7th)."""
     missing = [v for v, n in source.items() if target[v] < n]
     if missing or spelled:  # wire style spells out small numbers: "three years"
         if words is None:
@@ -157,6 +168,11 @@ def _number_issues(
         if SPELLED_EXTRA[0] <= v <= SPELLED_EXTRA[1]
         and not (source[v] or spelled[v] or target[v] or _inflected_in(v, source_key))
     ]
+    if extra:  # read only here: most pairs have no extra number
+        optional = Counter(sorani_optional_numbers(source_key))
+        extra = [
+            v for v in extra if source[v] + spelled[v] + optional[v] < max(target[v] - named[v], 1)
+        ]
     issues: list[Issue] = []
     if missing:
         issues.append(
@@ -167,15 +183,23 @@ def _number_issues(
     return issues
 
 
+def source_named(unit: Unit, ctx: Context) -> Named:
+    """The weekdays and months the source names (read once per unit)."""
+    return sorani_named(ctx.source_key(unit), ctx.value(source_dates, unit))
+
+
 def date_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
-    """A source date (Iraqi month names, day–month–year) not rendered as the same date."""
+    """A source date (Iraqi month names, day–month–year) not rendered as the same date; a
+    weekday, or a month named without a date, that the translation names otherwise."""
     dates = ctx.value(source_dates, unit)
-    if not dates:
-        return []
-    targets = ctx.value(target_dates, unit)
     issues: list[Issue] = []
-    for date in dates:
-        if not date_agrees(date, targets):
-            found = ", ".join(str(d) for d in targets) or "no date"
-            issues.append((f"the source says {date}; the translation has {found}", ()))
+    if dates:
+        targets = ctx.value(target_dates, unit)
+        for date in dates:
+            if not date_agrees(date, targets):
+                found = ", ".join(str(d) for d in targets) or "no date"
+                issues.append((f"the source says {date}; the translation has {found}", ()))
+    named = ctx.value(source_named, unit)
+    if named is not NOTHING and (named.weekdays or named.months):
+        issues += [(message, ()) for message in differences(named, english_named(unit.target))]
     return issues

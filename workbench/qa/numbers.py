@@ -50,7 +50,7 @@ class Date:
         return self.numeric
 
     def __str__(self) -> str:
-        return _written(self.day, _MONTH_NAMES[self.month - 1], self.year)
+        return _written(self.day, MONTH_NAMES[self.month - 1], self.year)
 
 
 def _written(day: int | None, month: str, year: int | None) -> str:
@@ -83,7 +83,7 @@ class SolarDate(Date):
         return f"{usual} ({written} in the Kurdish calendar)"
 
 
-_MONTH_NAMES = [
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -96,7 +96,8 @@ _MONTH_NAMES = [
     "October",
     "November",
     "December",
-]
+)
+"""The Gregorian months as messages show them."""
 _SOLAR_MONTH_NAMES = (  # as the glossary renders them
     "Khakelewe",
     "Gulan",
@@ -128,6 +129,13 @@ class Tables:
     months_ckb: dict[str, int]
     months_solar_ckb: dict[str, int]
     months_en: dict[str, int]
+    weekdays_ckb: dict[str, int]
+    weekdays_en: dict[str, int]
+    optional_ckb: dict[str, float]
+    ordinal_endings_ckb: tuple[str, ...]
+    name_endings_ckb: tuple[str, ...]
+    quantifiers_ckb: tuple[str, ...]
+    months_also_words_ckb: frozenset[str]
 
 
 @cache
@@ -149,6 +157,13 @@ def tables() -> Tables:
         months_ckb={key_text(k): int(v) for k, v in rows["month-ckb"].items()},
         months_solar_ckb={key_text(k): int(v) for k, v in rows["month-solar-ckb"].items()},
         months_en={k: int(v) for k, v in rows["month-en"].items()},
+        weekdays_ckb={key_text(k): int(v) for k, v in rows["weekday-ckb"].items()},
+        weekdays_en={k.casefold(): int(v) for k, v in rows["weekday-en"].items()},
+        optional_ckb={key_text(k): float(v) for k, v in rows["word-ckb-optional"].items()},
+        ordinal_endings_ckb=tuple(map(key_text, rows["ordinal-ckb"])),
+        name_endings_ckb=tuple(map(key_text, rows["name-ending-ckb"])),
+        quantifiers_ckb=tuple(map(key_text, rows["quantifier-ckb"])),
+        months_also_words_ckb=frozenset(map(key_text, rows["month-also-word-ckb"])),
     )
 
 
@@ -201,7 +216,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     t = tables()
     ckb_scale, en_scale = _alternatives(t.scale_ckb), _alternatives(t.scale_en)
     en_months = _alternatives(t.months_en)
-    ckb_number, en_number = _number(r"[\d.,]"), _number(r"[\w.,]")
+    # Digits right after a Latin letter are part of a name (H5N1, F1, M16), in either language.
+    ckb_number, en_number = _number(r"[\d.,A-Za-z]"), _number(r"[\w.,]")
     en_suffix = rf"(?:st|nd|rd|th)?(?:\s*({en_scale})\b)?"
     letter = trie_pattern(t.letters_ckb, whole=True)
     return {
@@ -213,9 +229,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # The words of spelled numbers (`spelled_numbers`), as whole words.
         "en_spelled": re.compile(
             trie_pattern([*t.words_en, *t.scale_en], whole=True)
-        ),  # on `_fold`
+        ),  # on `fold_english`
         "ckb_spelled": re.compile(
             trie_pattern([*t.words_ckb, *t.bound_ckb, *t.scale_ckb, _HALF_CKB], whole=True)
+        ),
+        # A scale word after a word of an indefinite amount: no number (دەیان ملیۆن).
+        "ckb_vague_scale": re.compile(
+            rf"(?<!\w)(?:{_alternatives(t.quantifiers_ckb)})\s+({ckb_scale})(?!\w)"
+        ),
+        "ckb_optional": re.compile(trie_pattern(t.optional_ckb, whole=True)),
+        # An ordinal: a number word and an ordinal ending, at a word's start (حەوتەمین).
+        "ckb_ordinal": re.compile(
+            rf"(?<!\w)({trie_pattern([*t.words_ckb, *t.bound_ckb])})"
+            rf"(?:{_alternatives(t.ordinal_endings_ckb)})"
         ),
         "ckb_month": re.compile(trie_pattern(t.months_ckb)),
         "ckb_solar_month": re.compile(trie_pattern(t.months_solar_ckb)),
@@ -239,7 +265,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 _DOTLESS = str.maketrans({"\u0307": None, "ı": "i"})
 
 
-def _fold(word: str) -> str:
+def fold_english(word: str) -> str:
     """An English word as the tables spell it. Case-insensitive regex matching lets the
     Turkish İ and ı stand for i (APRİL), which `str.casefold` turns into i + a combining dot
     and ı: drop the dot and undot the i, so what the pattern matched is what is looked up."""
@@ -370,6 +396,35 @@ def sorani_number_words(key: str) -> Spelled:
     )
 
 
+def without_vague_numbers(key: str) -> str:
+    """A matching key with the words that look like numbers but are none blanked out (so
+    that the offsets stay): a scale word after a word of an indefinite amount (دەیان ملیۆن,
+    tens of millions), and the words a number may render but need not (هەر دوو, both:
+    `sorani_optional_numbers`)."""
+    p = _patterns()
+    if any(word in key for word in tables().quantifiers_ckb):
+        key = p["ckb_vague_scale"].sub(_blank_scale, key)
+    if any(word in key for word in tables().optional_ckb):
+        key = p["ckb_optional"].sub(_blank, key)
+    return key
+
+
+def _blank_scale(found: re.Match[str]) -> str:
+    """The quantifier found, and its scale word blanked."""
+    return found[0][: found.start(1) - found.start()] + "x" * len(found[1])
+
+
+def sorani_optional_numbers(key: str) -> list[float]:
+    """Numbers a Sorani matching key may be rendered with, but need not be: the words that
+    may be numbers (هەر دوو, both: 2) and ordinals (حەوتەم, seventh: 7th)."""
+    p = _patterns()
+    t = tables()
+    found = [t.optional_ckb[m[0]] for m in p["ckb_optional"].finditer(key)]
+    numbers = {**t.words_ckb, **t.bound_ckb}
+    found += [numbers[m[1]] for m in p["ckb_ordinal"].finditer(key)]
+    return found
+
+
 def _blank(found: re.Match[str]) -> str:
     """Letters as long as what was found: no number word, the same offsets."""
     return "x" * len(found.group())
@@ -414,7 +469,8 @@ def english_digits(text: str) -> list[float]:
     t = tables()
     pattern = _patterns()["en_ascii" if text.isascii() else "en"]
     return [
-        _value(m[1], m[2], t.scale_en.get(_fold(m[3] or ""), 1.0)) for m in pattern.finditer(text)
+        _value(m[1], m[2], t.scale_en.get(fold_english(m[3] or ""), 1.0))
+        for m in pattern.finditer(text)
     ]
 
 
@@ -431,7 +487,7 @@ def english_words(text: str) -> list[float]:
     """Numbers spelled out in English (three, twenty-five, two thousand five hundred), each
     read whole (`spelled_numbers`)."""
     # Folded first: a case-insensitive regex is four times slower than a plain one.
-    folded = _fold(text)
+    folded = fold_english(text)
     halves: list[float] = []
     if "half" in folded:  # read first, and blanked out: "three" of "three and a half million"
         halves = _english_halves(folded)
@@ -556,6 +612,11 @@ def _solar(day: int | None, month: int, year: int | None) -> SolarDate:
     return SolarDate(day, month, year, gregorian=tuple(dates[:1]), tolerated=tuple(dates))
 
 
+def solar_months(month: int) -> frozenset[int]:
+    """The Gregorian months a Kurdish solar month spans (Khakelewe: March and April)."""
+    return frozenset(d.month for d in _solar(None, month, None).gregorian)
+
+
 def english_dates(text: str) -> list[Date]:
     """Dates in English text: 31 December 2021, December 31, 2021, December 2021; then in
     digits, read every way English writes them (31/12/2021, 12/31/2021, 2021-12-31)."""
@@ -568,7 +629,7 @@ def _english_written_dates(text: str) -> list[Date]:
     out = []
     taken: list[tuple[int, int]] = []
     for m in p["en_date_dmy"].finditer(text):
-        out.append(Date(int(m[1]), t.months_en[_fold(m[2])], int(m[3]) if m[3] else None))
+        out.append(Date(int(m[1]), t.months_en[fold_english(m[2])], int(m[3]) if m[3] else None))
         taken.append(m.span())
     months = _english_month_starts(text)
     if months == []:
@@ -576,12 +637,12 @@ def _english_written_dates(text: str) -> list[Date]:
     for m in _matches_at(p["en_date_mdy"], text, months):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        out.append(Date(int(m[2]), t.months_en[_fold(m[1])], int(m[3]) if m[3] else None))
+        out.append(Date(int(m[2]), t.months_en[fold_english(m[1])], int(m[3]) if m[3] else None))
         taken.append(m.span())
     for m in _matches_at(p["en_date_my"], text, months):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        out.append(Date(None, t.months_en[_fold(m[1])], int(m[2])))
+        out.append(Date(None, t.months_en[fold_english(m[1])], int(m[2])))
     return out
 
 

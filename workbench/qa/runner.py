@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
+from typing import Literal
 
 from workbench.forked import can_fork, fork_map
 from workbench.gc_pause import paused_gc
 from workbench.qa.context import Context, PerUnit
-from workbench.qa.model import Finding, Unit, parse_waivers
+from workbench.qa.model import Finding, Scope, Unit, parse_waivers
 from workbench.qa.registry import Check, CorpusCheck, EntryCheck, select
 from workbench.store.pofile import read_catalog, state
 from workbench.terms.matcher import Matcher
@@ -51,7 +52,13 @@ def attach_hits(units: Sequence[Unit], matcher: Matcher | None, ctx: Context) ->
         unit.hits += hits
 
 
-def _finding(unit: Unit, check: Check, message: str, related: tuple[str, ...]) -> Finding:
+def _finding(
+    unit: Unit,
+    check: Check,
+    message: str,
+    related: tuple[str, ...],
+    scope: Scope | None = None,
+) -> Finding:
     return Finding(
         unit.file,
         unit.id,
@@ -62,6 +69,7 @@ def _finding(unit: Unit, check: Check, message: str, related: tuple[str, ...]) -
         unit.target,
         related,
         unit.waivers.get(check.id),
+        scope,
     )
 
 
@@ -70,8 +78,15 @@ def check_units(
     matcher: Matcher | None,
     checks: Iterable[str] | None = None,
     context: Context | None = None,
+    scope: Literal["files", "project"] = "files",
+    report: Container[str] | None = None,
 ) -> list[Finding]:
     """Findings (waived ones included, marked) for translated units, in unit order.
+
+    The corpus checks compare the units with each other, and say so in their findings'
+    `scope`: the units are those of the files asked for, or, with `scope="project"`, of
+    the whole project. `report` names the files (`Unit.file`) whose units the findings are
+    about (None: all): the others are only compared with.
 
     Without a `context`, the corpus is measured and the glossary hits are attached to the
     units, unless there are so many units that other processes check them (see the module's
@@ -83,16 +98,21 @@ def check_units(
             ctx.measure(units)
             processes = process_count(len(units))
             if processes > 1:
-                issues = _issues_in_parallel(units, chosen, ctx, processes)
+                issues = _issues_in_parallel(units, chosen, ctx, processes, report)
             else:
-                issues, _ = _check_chunk(units, chosen, ctx)
+                issues, _ = _check_chunk(units, chosen, ctx, report)
         else:
             ctx = context
-            issues = _entry_issues(_translated(units), chosen, ctx)
+            issues = _entry_issues(_translated(units), chosen, ctx, report)
         order = {id(u): i for i, u in enumerate(units)}
         findings = _entry_findings(units, chosen, issues)
         translated = [u for u in units if u.translated]
-        findings += _corpus_findings(translated, chosen, ctx, order)
+        compared = Scope(scope, len({u.file for u in units}), len(translated))
+        findings += [
+            found
+            for found in _corpus_findings(translated, chosen, ctx, order, compared)
+            if report is None or found[2].file in report
+        ]
         findings.sort(key=lambda f: (f[0], f[1]))
         return [f for _, _, f in findings]
 
@@ -103,13 +123,19 @@ def _translated(units: list[Unit], offset: int = 0) -> list[tuple[int, Unit]]:
 
 
 def _entry_issues(
-    units: list[tuple[int, Unit]], checks: Sequence[Check], ctx: Context
+    units: list[tuple[int, Unit]],
+    checks: Sequence[Check],
+    ctx: Context,
+    report: Container[str] | None = None,
 ) -> list[_Issue]:
-    """The entry checks' findings on `units` (place, unit), unit by unit."""
+    """The entry checks' findings on `units` (place, unit), unit by unit; only on the
+    units of the files in `report`, if given."""
     entry_checks = [
         (rank, check.run) for rank, check in enumerate(checks) if check.scope == "entry"
     ]
     issues: list[_Issue] = []
+    if report is not None:
+        units = [(place, unit) for place, unit in units if unit.file in report]
     for place, unit in units:
         for rank, run in entry_checks:
             run_entry: EntryCheck = run  # type: ignore[assignment]
@@ -129,7 +155,11 @@ def _entry_findings(
 
 
 def _corpus_findings(
-    units: list[Unit], checks: Sequence[Check], ctx: Context, order: dict[int, int]
+    units: list[Unit],
+    checks: Sequence[Check],
+    ctx: Context,
+    order: dict[int, int],
+    scope: Scope,
 ) -> list[tuple[int, int, Finding]]:
     """The corpus checks' findings on `units`, with the unit's place and the check's rank."""
     findings = []
@@ -137,7 +167,8 @@ def _corpus_findings(
         if check.scope == "corpus":
             run_corpus: CorpusCheck = check.run  # type: ignore[assignment]
             for unit, message, related in run_corpus(units, ctx):
-                findings.append((order[id(unit)], rank, _finding(unit, check, message, related)))
+                finding = _finding(unit, check, message, related, scope)
+                findings.append((order[id(unit)], rank, finding))
     return findings
 
 
@@ -164,7 +195,11 @@ def chunked(units: list[Unit], processes: int) -> tuple[int, list[list[Unit]]]:
 
 
 def _issues_in_parallel(
-    units: list[Unit], checks: Sequence[Check], ctx: Context, processes: int
+    units: list[Unit],
+    checks: Sequence[Check],
+    ctx: Context,
+    processes: int,
+    report: Container[str] | None = None,
 ) -> list[_Issue]:
     """`_check_chunk`'s issues for all `units`, each chunk checked in a forked process; the
     chunks' per-unit values are remembered in `ctx` for the corpus checks. This process only
@@ -173,7 +208,7 @@ def _issues_in_parallel(
     size, chunks = chunked(units, processes)
     issues: list[_Issue] = []
     derived = _per_unit(checks)
-    results = fork_map(lambda n: _check_chunk(chunks[n], checks, ctx), len(chunks))
+    results = fork_map(lambda n: _check_chunk(chunks[n], checks, ctx, report), len(chunks))
     for n, (chunk_issues, values) in enumerate(results):
         issues += [(n * size + i, rank, m, related) for i, rank, m, related in chunk_issues]
         translated = [unit for unit in chunks[n] if unit.translated]
@@ -182,9 +217,15 @@ def _issues_in_parallel(
     return issues
 
 
-def _check_chunk(units: list[Unit], checks: Sequence[Check], ctx: Context) -> _ChunkResult:
-    """Glossary hits, entry checks and per-unit values (of the translated units, in order)
-    for one chunk of units, taken `BATCH` units at a time."""
+def _check_chunk(
+    units: list[Unit],
+    checks: Sequence[Check],
+    ctx: Context,
+    report: Container[str] | None = None,
+) -> _ChunkResult:
+    """Glossary hits, entry checks (on the units of the files in `report`, if given) and
+    per-unit values (of the translated units, in order) for one chunk of units, taken
+    `BATCH` units at a time."""
     derived = _per_unit(checks)
     issues: list[_Issue] = []
     values: list[list[object]] = [[] for _ in derived]
@@ -192,7 +233,7 @@ def _check_chunk(units: list[Unit], checks: Sequence[Check], ctx: Context) -> _C
         batch = units[start : start + BATCH]
         attach_hits(batch, ctx.matcher, ctx)
         translated = _translated(batch, start)
-        issues += _entry_issues(translated, checks, ctx)
+        issues += _entry_issues(translated, checks, ctx, report)
         for derive, found in zip(derived, values, strict=True):
             found += ctx.values(derive, [unit for _, unit in translated])
     return issues, values

@@ -108,7 +108,7 @@ class KwbApp(App[None]):
         from workbench.tui.session import EditSession
 
         try:
-            session = EditSession(path, self.matcher, self.tm)
+            session = EditSession(path, self.matcher, self.tm, self.project.translations)
         except InputError as exc:
             self.call_from_thread(self._not_opened, str(exc))
             return

@@ -29,7 +29,7 @@ from workbench.tm.index import Match
 from workbench.tm.service import TmUnavailableError
 from workbench.tui.rtl_text import RtlText
 from workbench.tui.segment_list import SegmentList
-from workbench.tui.session import EditSession
+from workbench.tui.session import EditSession, ProjectQa
 from workbench.tui.widgets import HIT_STYLE, EnglishEditor, StatusLine, mark, rtl_preview
 
 AUTOSAVE_SECONDS = 2.0
@@ -129,6 +129,7 @@ class EditorScreen(Screen[None]):
         self.show(self.session.index)
         self.query_one("#target", TextArea).focus()
         self.call_after_refresh(freeze_long_lived)
+        self.call_after_refresh(self._check_project)
 
     def _fill(self, indices: range | list[int]) -> None:
         self.rows = list(indices)
@@ -222,13 +223,42 @@ class EditorScreen(Screen[None]):
         )
 
     def _findings_text(self) -> Text:
-        """The current entry's QA findings (and its QA mark in the list)."""
+        """The current entry's QA findings (and its QA mark in the list). The corpus checks'
+        come from the last check across the project, and say so."""
         findings = self.session.findings()
         index = self.session.index
         (self._flagged.add if findings else self._flagged.discard)(index)
-        if not findings:
-            return Text("no findings", style="dim")
-        return Text("\n".join(f"{f.check}: {f.message}" for f in findings))
+        text = Text("\n".join(f"{f.check}: {f.message}" for f in findings if f.scope is None))
+        for f in findings:
+            if f.scope is not None:
+                text.append("\n" if text else "")
+                text.append(f"{f.check}: {f.message}")
+                text.append(f" — {f.scope}", style="dim")
+        if self.session.project_qa is None and self.session.translations is not None:
+            text.append("\n" if text else "")
+            text.append("consistency across the project: checking…", style="dim")
+        return text or Text("no findings", style="dim")
+
+    @work(thread=True, exclusive=True, group="project-qa")
+    def _check_project(self) -> None:
+        """Compare the open file with the project's other files (the corpus checks, as
+        `kwb check` does), off the screen's way; again after each save."""
+        if self.session.translations is None:
+            return
+        qa = self.session.check_project()
+        self.app.call_from_thread(self._project_checked, qa)
+
+    def _project_checked(self, qa: ProjectQa) -> None:
+        """Mark the entries the project-wide check found something on; show the current
+        entry's findings again."""
+        index = {e.msgctxt: i for i, e in enumerate(self.session.entries)}
+        for msgctxt, found in qa.findings.items():
+            i = index.get(msgctxt)
+            waived = all(f.waived is not None for f in found)
+            if i is not None and i not in self._flagged and not waived:
+                self._flagged.add(i)
+                self._refresh_row(i)
+        self._show_findings()
 
     def _show_findings(self) -> None:
         self.query_one("#qa", Static).update(self._findings_text(), layout=False)
@@ -358,6 +388,7 @@ class EditorScreen(Screen[None]):
             return
         if written:
             self._update_title()
+            self._check_project()
 
     def action_find(self) -> None:
         box = self.query_one("#filter", Input)
@@ -425,6 +456,7 @@ class EditorScreen(Screen[None]):
             self.notify("reloaded: the file was changed by another program")
         self._fill(range(len(s.entries)))
         self.show(min(s.index, len(s.entries) - 1))
+        self._check_project()
 
 
 def _glossary_text(hits: list[Hit]) -> Text:

@@ -1,9 +1,11 @@
-"""The QA report of the open file (every check, corpus ones included); enter jumps there."""
+"""The QA report of the open file (every check; the corpus ones compare it across the
+project, as `kwb check` does); enter jumps there."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -39,19 +41,28 @@ class QaScreen(Screen[int | None]):
 
     @work(thread=True, exclusive=True)
     def _run(self) -> None:
-        from workbench.qa.runner import check_units, units_from_po
+        from workbench.qa.runner import check_units
 
         self.session.save()
-        units = units_from_po(self.session.path)
-        findings = [f for f in check_units(units, self.session.matcher) if f.waived is None]
-        self.app.call_from_thread(self._show, findings)
+        units = self.session.project_units()
+        scope: Literal["files", "project"] = (
+            "project" if self.session.translations is not None else "files"
+        )
+        found = check_units(
+            units, self.session.matcher, scope=scope, report={self.session.path.name}
+        )
+        self.app.call_from_thread(self._show, [f for f in found if f.waived is None])
 
     def _show(self, findings: list[Finding]) -> None:
         self.findings = findings
         index = {e.msgctxt: i for i, e in enumerate(self.session.entries)}
         table = self.query_one("#findings", DataTable)
         for n, f in enumerate(findings):
-            table.add_row(str(index.get(f.id, -1) + 1), f.check, f.severity, f.message, key=str(n))
+            message = Text(f.message)
+            if f.scope is not None:
+                message.append(f" — {f.scope}", style="dim")
+            row = (str(index.get(f.id, -1) + 1), f.check, f.severity, message)
+            table.add_row(*row, key=str(n))
         self.sub_title = f"{len(findings)} findings"
         table.focus()
 

@@ -14,9 +14,9 @@ import polib
 
 from workbench.errors import InputError
 from workbench.qa.context import Context
-from workbench.qa.model import Finding, Unit, parse_waivers
+from workbench.qa.model import Finding, Scope, Unit, parse_waivers
 from workbench.qa.registry import CHECKS
-from workbench.qa.runner import check_units
+from workbench.qa.runner import check_units, units_from_po
 from workbench.store.pofile import (
     FUZZY,
     REVIEWED,
@@ -40,6 +40,18 @@ class Suggester(Protocol):
 
 
 ENTRY_CHECKS = [c.id for c in CHECKS if c.scope == "entry"]
+CORPUS_CHECKS = [c.id for c in CHECKS if c.scope == "corpus"]
+
+
+@dataclass(frozen=True)
+class ProjectQa:
+    """What QA finds on the open file compared across the project (as `kwb check` does):
+    the corpus checks' findings by entry (msgctxt), and the project's length ratio, which
+    the length check measures entries against."""
+
+    findings: dict[str, list[Finding]]
+    log_ratio: tuple[float, float]
+    scope: Scope
 
 
 @dataclass
@@ -49,6 +61,10 @@ class EditSession:
     path: Path
     matcher: Matcher | None = None
     tm: Suggester | None = None
+    translations: Path | None = None
+    """The project's PO folder: the open file is checked against its other files."""
+    project_qa: ProjectQa | None = field(default=None, init=False)
+    """The last project-wide check (`check_project`), or None before the first."""
     catalog: Catalog = field(init=False)
     entries: list[polib.POEntry] = field(init=False)
     index: int = 0
@@ -114,15 +130,67 @@ class EditSession:
         return self._suggestions.get(i)
 
     def findings(self, i: int | None = None, context: Context | None = None) -> list[Finding]:
-        """QA findings of one entry (entry-level checks), waived ones excluded."""
+        """QA findings of one entry, waived ones excluded: the entry checks on its text as
+        it is now, and the corpus checks' findings of the last project-wide check
+        (`check_project`), so that the editor shows what `kwb check` reports."""
         entry = self.entries[self.index if i is None else i]
         if not entry.msgstr.strip():
             return []
+        unit = self._unit(entry)
+        unit.hits = list(self.hits(self.index if i is None else i))
+        project = self.project_qa
+        if context is not None:
+            ctx = context
+        elif project is not None:
+            ctx = Context(self.matcher, project.log_ratio)
+        else:
+            ctx = Context(self.matcher)
+        found = check_units([unit], self.matcher, ENTRY_CHECKS, ctx)
+        if project is not None:
+            found += project.findings.get(entry.msgctxt or "", [])
+        return [f for f in found if f.waived is None]
+
+    def _unit(self, entry: polib.POEntry) -> Unit:
+        """An entry as a QA unit, as it is now (saved or not)."""
         unit = Unit(self.path.name, entry.msgctxt or "", entry.msgid, entry.msgstr, state(entry))
         unit.waivers = parse_waivers(entry.tcomment or "")
-        unit.hits = list(self.hits(self.index if i is None else i))
-        ctx = context or Context(self.matcher)
-        return [f for f in check_units([unit], self.matcher, ENTRY_CHECKS, ctx) if f.waived is None]
+        return unit
+
+    def units(self) -> list[Unit]:
+        """The open file's entries as QA units, as they are now (saved or not)."""
+        return [self._unit(entry) for entry in list(self.entries)]
+
+    def project_units(self) -> list[Unit]:
+        """The open file's units and those of the project's other PO files: what the
+        corpus checks compare the open file with."""
+        units = self.units()
+        if self.translations is None:
+            return units
+        own = self.path.resolve()
+        for path in sorted(self.translations.glob("*.po")):
+            if path.resolve() != own:
+                try:
+                    units += units_from_po(path)
+                except InputError:
+                    continue  # a file another program is writing, or broken: not compared
+        return units
+
+    def check_project(self) -> ProjectQa:
+        """Check the open file across the project (slow: call it from a worker). The
+        corpus checks' findings are kept for `findings`."""
+        units = self.project_units()
+        ctx = Context(self.matcher)
+        ctx.measure(units)
+        found = check_units(
+            units, self.matcher, CORPUS_CHECKS, scope="project", report={self.path.name}
+        )
+        by_entry: dict[str, list[Finding]] = {}
+        for finding in found:
+            by_entry.setdefault(finding.id, []).append(finding)
+        translated = sum(u.translated for u in units)
+        scope = Scope("project", len({u.file for u in units}), translated)
+        self.project_qa = ProjectQa(by_entry, ctx.log_ratio, scope)
+        return self.project_qa
 
     # --- editing -------------------------------------------------------------------------
 

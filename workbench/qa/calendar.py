@@ -1,0 +1,175 @@
+"""Weekdays and month names as a text names them, in Sorani and English.
+
+date-mismatch compares dates; a translation may also change a weekday (Sunday → Saturday)
+or a month named without a day (September → December). Sorani weekdays are counted from
+Saturday (شەممە) and written in several ways (دووشەممە, دوو شەممە, دووشەمە, دوشەممە), with
+the endings a name takes (لە دوو شەمەدا, ڕۆژی چوارشەممەی ڕابردوو); month names are the Iraqi
+ones and the Kurdish solar months, which span two Gregorian months each.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from workbench.qa.numbers import (
+    MONTH_NAMES,
+    Date,
+    SolarDate,
+    fold_english,
+    solar_months,
+    tables,
+    trie_pattern,
+)
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""The weekdays (ISO 8601: 1 = Monday) as messages show them."""
+_MONTH_OF = "مانگی"
+"""The word before a month name that makes it one: مانگی ئازار, the month of March."""
+_SATURDAY = "شەممە"
+"""The weekday the Sorani names count from; the others are a number before it (دووشەممە)."""
+
+
+class Named(NamedTuple):
+    """The weekdays and months a text names."""
+
+    weekdays: frozenset[int]
+    months: tuple[frozenset[int], ...]
+    """The months named on their own (not in a date the date check compares), each as the
+    Gregorian months it may be (a Kurdish solar month: the two it spans)."""
+    all_months: frozenset[int]
+    """Every Gregorian month the text names or dates, alone or in a date."""
+
+
+NOTHING = Named(frozenset(), (), frozenset())
+
+
+@cache
+def _sorani_spellings() -> dict[str, int]:
+    """Each way Sorani writes each weekday (matching-key spelling) → its ISO number: the
+    table's names, and for the names counted from Saturday the number apart and شەممە with
+    one م (دوو شەممە, دووشەمە, دوو شەمە)."""
+    spellings: dict[str, int] = {}
+    for name, day in tables().weekdays_ckb.items():
+        spellings[name] = day
+        if name.endswith(_SATURDAY):
+            number = name.removesuffix(_SATURDAY)
+            for saturday in (_SATURDAY, _SATURDAY.replace("مم", "م")):
+                spellings[number + saturday] = day
+                if number:
+                    spellings[f"{number} {saturday}"] = day
+    return spellings
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    t = tables()
+    months = [*t.months_ckb, *t.months_solar_ckb]
+    endings = sorted(t.name_endings_ckb, key=len, reverse=True)
+    return {
+        # The names found fast through a trie; where a word begins and what follows are
+        # checked on each one found.
+        "weekday_ckb": re.compile(trie_pattern(_sorani_spellings())),
+        "month_ckb": re.compile(trie_pattern(months)),
+        "ending_ckb": re.compile("(?:" + "|".join(map(re.escape, endings)) + r")*(?![^\W\d_])"),
+        "weekday_en": re.compile(
+            r"\b(" + "|".join(t.weekdays_en) + r")(?:s|['’]s)?\b", re.IGNORECASE
+        ),
+        "month_en": re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b", re.IGNORECASE),
+    }
+
+
+def _names(pattern: re.Pattern[str], key: str) -> list[str]:
+    """The names `pattern` finds in a matching key that stand as words of their own: at a
+    word's start, followed by nothing but a name's endings; a month name that is also a
+    common word (ئازار, pain) only after مانگی, "the month of"."""
+    ending = _patterns()["ending_ckb"]
+    also_words = tables().months_also_words_ckb
+    found = []
+    for m in pattern.finditer(key):
+        start = m.start()
+        if start and (key[start - 1].isalpha() or key[start - 1].isdigit()):
+            continue
+        if ending.match(key, m.end()) is None:
+            continue
+        if m.group() in also_words and not key[:start].rstrip().endswith(_MONTH_OF):
+            continue
+        found.append(m.group())
+    return found
+
+
+def without_weekdays(key: str) -> str:
+    """A matching key with its weekday names blanked out (the offsets kept): دوو شەممە is
+    Monday, not the number two."""
+    if _SATURDAY[:3] not in key:
+        return key  # only the names counted from Saturday hold a number
+    return _patterns()["weekday_ckb"].sub(lambda m: "x" * len(m[0]), key)
+
+
+def sorani_named(key: str, dates: list[Date]) -> Named:
+    """The weekdays and months named in a Sorani matching key whose dates (`sorani_dates`)
+    are `dates`: a month named in one of those dates is the date check's, not named alone."""
+    p = _patterns()
+    weekdays = frozenset(_sorani_spellings()[name] for name in _names(p["weekday_ckb"], key))
+    all_months = {r.month for date in dates for r in date.readings}
+    if p["month_ckb"].search(key) is None:
+        return Named(weekdays, (), frozenset(all_months)) if weekdays or dates else NOTHING
+    t = tables()
+    dated = {d.month for d in dates if not d.numeric and not isinstance(d, SolarDate)}
+    dated_solar = {d.month for d in dates if isinstance(d, SolarDate)}
+    months: list[frozenset[int]] = []
+    for name in _names(p["month_ckb"], key):
+        if name in t.months_ckb:
+            if t.months_ckb[name] not in dated:
+                months.append(frozenset({t.months_ckb[name]}))
+        elif t.months_solar_ckb[name] not in dated_solar:
+            months.append(solar_months(t.months_solar_ckb[name]))
+    months = list(dict.fromkeys(months))
+    all_months.update(m for alternatives in months for m in alternatives)
+    return Named(weekdays, tuple(months), frozenset(all_months))
+
+
+def english_named(text: str) -> Named:
+    """The weekdays and months named in English text (capitalized, as English writes them:
+    "may" is a verb), in dates or not."""
+    p = _patterns()
+    t = tables()
+    weekdays = frozenset(
+        t.weekdays_en[fold_english(m[1])]
+        for m in p["weekday_en"].finditer(text)
+        if m[1][0].isupper()
+    )
+    months = frozenset(
+        t.months_en[fold_english(m[1])] for m in p["month_en"].finditer(text) if m[1][0].isupper()
+    )
+    return Named(weekdays, tuple(frozenset({m}) for m in sorted(months)), months)
+
+
+def differences(source: Named, target: Named) -> list[str]:
+    """What the translation names otherwise than the source: its weekdays, where both name
+    some; its months, where the source names one alone and the translation any."""
+    issues = []
+    if source.weekdays and target.weekdays and source.weekdays != target.weekdays:
+        issues.append(
+            f"the source names {_days(source.weekdays)}; "
+            f"the translation has {_days(target.weekdays)}"
+        )
+    if source.months and target.all_months:
+        missing = [months for months in source.months if months.isdisjoint(target.all_months)]
+        extra = target.all_months - source.all_months
+        if missing or extra:
+            named = " and ".join(" or ".join(_months(m)) for m in source.months)
+            issues.append(
+                f"the source names {named}; the translation has "
+                + ", ".join(_months(target.all_months))
+            )
+    return issues
+
+
+def _days(days: frozenset[int]) -> str:
+    return ", ".join(WEEKDAY_NAMES[d - 1] for d in sorted(days))
+
+
+def _months(months: frozenset[int]) -> list[str]:
+    return [MONTH_NAMES[m - 1] for m in sorted(months)]
