@@ -16,6 +16,7 @@ from workbench.rtl import layout, reorder
 from workbench.store.project import load_project
 from workbench.tui.app import KwbApp
 from workbench.tui.editor import EditorScreen
+from workbench.tui.panels import TextPanel
 
 ARTICLE = "حەشدی شەعبی هێرشی کرد.  هێزی شەڕکەر لە عێراق نامێنێت.  باران بارى."
 
@@ -76,7 +77,7 @@ def test_translate_three_segments_with_the_keyboard(project: Path) -> None:
 
 def test_toggle_fuzzy_review_and_glossary_insert_with_undo(project: Path) -> None:
     async def scenario(app: KwbApp, pilot: Any) -> None:
-        await pilot.press("alt+1")  # حەشدی شەعبی → PMF
+        await pilot.press("ctrl+g", "1")  # حەشدی شەعبی → PMF
         await pilot.pause()
         assert editor(app).query_one("#target").text == "PMF"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
@@ -220,7 +221,7 @@ def test_bundled_project_opens_in_the_overview() -> None:
 
 
 def test_tm_suggestion_is_shown_and_inserted(kwb: Any, project: Path) -> None:
-    """A sentence translated in another article comes up as a TM suggestion; alt+t takes it."""
+    """A sentence translated in another article comes up as a TM suggestion; ctrl+t takes it."""
     other = project / "seeds" / "earlier.txt"
     other.write_text("حەشدی شەعبی هێرشی کرد.  هەواڵێکی نوێ.", encoding="utf-8")
     assert kwb("add", str(other), cwd=project).code == 0
@@ -232,10 +233,10 @@ def test_tm_suggestion_is_shown_and_inserted(kwb: Any, project: Path) -> None:
     async def scenario(app: KwbApp, pilot: Any) -> None:
         for _ in range(100):  # the TM process syncs first
             await pilot.pause(0.05)
-            if "PMF launched" in str(editor(app).query_one("#tm").render()):
+            if "PMF launched" in editor(app).query_one("#tm", TextPanel).text.plain:
                 break
-        assert "100%" in str(editor(app).query_one("#tm").render())
-        await pilot.press("alt+t", "ctrl+s")
+        assert "100%" in editor(app).query_one("#tm", TextPanel).text.plain
+        await pilot.press("ctrl+t", "ctrl+s")
         await pilot.pause()
         assert entries(project)[0].msgstr == "The PMF launched an attack."
 

@@ -19,6 +19,7 @@ from workbench.rtl import Mode, detect_mode
 from workbench.store.project import Project
 from workbench.terms.matcher import Matcher
 from workbench.tm.service import TmService, TmUnavailableError
+from workbench.tui.keys import label, normalize
 
 if TYPE_CHECKING:
     from workbench.tui.session import EditSession
@@ -32,8 +33,11 @@ class KwbApp(App[None]):
 
     CSS_PATH = "kwb.tcss"
     TITLE = "kwb"
+    ENABLE_COMMAND_PALETTE = False
+    """Its key, ctrl+p, is the editor's "previous unfinished"; nothing in it is needed."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", id="help"),
+        # `?` where no text is typed; F1 and ctrl+/ (sent as ctrl+underscore) everywhere.
+        Binding("f1,ctrl+underscore,ctrl+slash,question_mark", "help", "Help", id="help"),
     ]
 
     def __init__(
@@ -45,14 +49,23 @@ class KwbApp(App[None]):
         self.rtl: Mode = rtl or _mode(project.rtl) or detect_mode()
         self.matcher: Matcher | None = None
         self.tm: TmService | None = None
-        self._keymap: dict[str, str] = dict(project.keys)
+        self.keymap: dict[str, str] = normalize(project.keys)
+        """`[keys]` of kwb.toml: binding id → keys replacing the defaults."""
         self._tm_started = False
         self.terminal = _terminal()
         """The file descriptor of the terminal the app runs in (None: not a terminal)."""
 
     def on_mount(self) -> None:
-        if self._keymap:
-            self.set_keymap(self._keymap)
+        if self.keymap:
+            self.set_keymap(self.keymap)
+            unknown = sorted(set(self.keymap) - binding_ids())
+            if unknown:
+                self.notify(
+                    f"kwb.toml [keys]: no binding has the id {', '.join(unknown)}"
+                    " (the help screen, F1, lists the ids)",
+                    severity="warning",
+                    timeout=10,
+                )
         if self.terminal is not None:
             self.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal)
         self.matcher = _matcher(self.project)
@@ -128,6 +141,10 @@ class KwbApp(App[None]):
 
             self.push_screen(OverviewScreen())
 
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as the help screen and the panel titles write them (`keys.label`)."""
+        return binding.key_display or label(binding.key)
+
     def action_help(self) -> None:
         from workbench.tui.help import HelpScreen
 
@@ -149,6 +166,33 @@ class KwbApp(App[None]):
     def on_unmount(self) -> None:
         if self.tm is not None:
             self.tm.close()
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of the workbench's screens: what `[keys]` may remap."""
+    from workbench.tui.editor import EditorScreen
+    from workbench.tui.glossary_screen import EditEntryDialog, GlossaryScreen
+    from workbench.tui.help import HelpScreen
+    from workbench.tui.overview import OverviewScreen
+    from workbench.tui.panels import GlossaryPanel
+    from workbench.tui.qa_screen import QaScreen
+
+    owners: list[type] = [
+        KwbApp,
+        EditorScreen,
+        GlossaryPanel,
+        OverviewScreen,
+        GlossaryScreen,
+        EditEntryDialog,
+        QaScreen,
+        HelpScreen,
+    ]
+    return {
+        b.id
+        for owner in owners
+        for b in getattr(owner, "BINDINGS", [])
+        if isinstance(b, Binding) and b.id
+    }
 
 
 def _terminal() -> int | None:

@@ -1,21 +1,26 @@
 """The segment editor: the list of segments, the Sorani source with glossary terms
 highlighted, glossary hits, TM suggestions, QA findings, and the English editor.
 
-Keys follow Poedit and OmegaT habits; every binding has an id so `[keys]` in kwb.toml can
-remap it (see the help screen). Edits are saved atomically after an idle moment and on
-every change of segment; a file changed by another program is reloaded or merged.
+Keys follow Poedit and OmegaT habits where those reach a program in every common terminal
+(see `keys.py`); every binding has an id so `[keys]` in kwb.toml can remap it, and the
+footer, the help screen and the panel titles name the keys as bound. The layout (see
+`layout.py`) keeps the source and the English on screen down to 80×24. Edits are saved
+atomically after an idle moment and on every change of segment; a file changed by another
+program is reloaded or merged.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TextArea
@@ -27,14 +32,25 @@ from workbench.store.pofile import state
 from workbench.terms.matcher import Hit
 from workbench.tm.index import Match
 from workbench.tm.service import TmUnavailableError
+from workbench.tui import keys
+from workbench.tui.layout import LIST_MIN_WIDTH, editor_rows
+from workbench.tui.panels import ClippedPanel, GlossaryPanel, SourcePanel, TextPanel
 from workbench.tui.rtl_text import RtlText
 from workbench.tui.segment_list import SegmentList
 from workbench.tui.session import EditSession, ProjectQa
-from workbench.tui.widgets import HIT_STYLE, EnglishEditor, StatusLine, mark, rtl_preview
+from workbench.tui.widgets import (
+    HIT_STYLE,
+    EnglishEditor,
+    StatusLine,
+    display_line,
+    mark,
+    rtl_preview,
+)
 
 AUTOSAVE_SECONDS = 2.0
 DISK_POLL_SECONDS = 1.5
 _PLACEABLE = re.compile(r"[0-9٠-٩۰-۹][0-9٠-٩۰-۹.,٫٬]*|[A-Za-z][A-Za-z.&'-]*")
+STATES = ("untranslated", "fuzzy", "translated", "reviewed")
 
 
 class EditorScreen(Screen[None]):
@@ -43,11 +59,23 @@ class EditorScreen(Screen[None]):
     AUTO_FOCUS = "#target"  # typing goes to the English from the first keystroke
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+enter,ctrl+j", "done_next", "Done & next", id="done_next", priority=True),
-        Binding("ctrl+down", "next", "Next", id="next", priority=True),
-        Binding("ctrl+up", "previous", "Previous", id="previous", priority=True),
         Binding(
-            "ctrl+n", "next_unfinished", "Next unfinished", id="next_unfinished", priority=True
+            "ctrl+j,ctrl+enter",
+            "done_next",
+            "Done+next",
+            id="done_next",
+            priority=True,
+            tooltip="done (not a draft any more) and next",
+        ),
+        Binding("ctrl+down", "next", "Next", id="next", priority=True, show=False),
+        Binding("ctrl+up", "previous", "Previous", id="previous", priority=True, show=False),
+        Binding(
+            "ctrl+n",
+            "next_unfinished",
+            "Unfinished",
+            id="next_unfinished",
+            priority=True,
+            tooltip="next unfinished (untranslated or fuzzy)",
         ),
         Binding(
             "ctrl+p",
@@ -56,35 +84,81 @@ class EditorScreen(Screen[None]):
             id="previous_unfinished",
             priority=True,
             show=False,
+            tooltip="previous unfinished",
         ),
-        Binding("ctrl+u", "toggle_fuzzy", "Fuzzy", id="toggle_fuzzy", priority=True),
-        Binding("ctrl+r", "mark_reviewed", "Reviewed", id="mark_reviewed", priority=True),
+        Binding(
+            "ctrl+g",
+            "glossary_pick",
+            "Glossary",
+            id="glossary_pick",
+            priority=True,
+            tooltip="to the glossary panel: 1…9 insert a term's rendering, ↑↓ scroll",
+        ),
         *[
             Binding(
-                f"alt+{n}",
+                str(n),
                 f"insert_glossary({n})",
-                f"Glossary {n}",
+                f"Insert glossary term {n}",
                 id=f"insert_glossary_{n}",
                 show=False,
                 priority=True,
+                tooltip=f"insert glossary term {n} (a key that types acts after ctrl+g only)",
             )
             for n in range(1, 10)
         ],
-        Binding("alt+t", "insert_tm", "Use TM", id="insert_tm", priority=True),
         Binding(
-            "alt+c",
+            "ctrl+t", "insert_tm", "TM", id="insert_tm", priority=True, tooltip="use the best TM"
+        ),
+        Binding("ctrl+u", "toggle_fuzzy", "Fuzzy", id="toggle_fuzzy", priority=True, show=False),
+        Binding(
+            "ctrl+r", "mark_reviewed", "Reviewed", id="mark_reviewed", priority=True, show=False
+        ),
+        Binding(
+            "ctrl+o",
             "copy_placeables",
             "Copy numbers/names",
             id="copy_placeables",
             show=False,
             priority=True,
+            tooltip="copy the source's numbers and Latin names into the English",
         ),
-        Binding("ctrl+f", "find", "Find", id="find", priority=True),
+        Binding(
+            "ctrl+f",
+            "find",
+            "Filter",
+            id="find",
+            priority=True,
+            show=False,
+            tooltip="filter segments: text, or untranslated/fuzzy/translated/reviewed",
+        ),
+        Binding(
+            "ctrl+l",
+            "segments",
+            "List",
+            id="segment_list",
+            priority=True,
+            show=False,
+            tooltip="to the segment list and back (a view of its own in narrow terminals)",
+        ),
+        Binding(
+            "enter",
+            "focus_english",
+            "To the English",
+            id="to_english",
+            show=False,
+            tooltip="from the list or a panel, to the English (in the English: a new line)",
+        ),
         Binding("ctrl+z", "undo", "Undo", id="undo", show=False, priority=True),
-        Binding("ctrl+s", "save", "Save", id="save", priority=True),
-        Binding("f2", "glossary", "Glossary", id="glossary_screen"),
-        Binding("f3", "qa", "QA", id="qa_screen"),
-        Binding("escape", "back", "Files", id="back"),
+        Binding("ctrl+s", "save", "Save", id="save", priority=True, show=False),
+        Binding("f2", "glossary", "Glossary review", id="glossary_screen", show=False),
+        Binding("f3", "qa", "QA", id="qa_screen", tooltip="QA report of the file"),
+        Binding(
+            "escape",
+            "back",
+            "Files",
+            id="back",
+            tooltip="close the filter, leave a panel, clear the filter, else back to the files",
+        ),
     ]
 
     def __init__(self, session: EditSession, mode: Mode | None = None) -> None:
@@ -98,6 +172,12 @@ class EditorScreen(Screen[None]):
         self._loading_text = False
         self._suggestions: list[Match] = []
         self._flagged: set[int] = set()
+        self.filter_query = ""
+        self._glossary_armed = False
+        """ctrl+g was pressed: the next digit inserts a glossary term. Set at once, not when
+        the focus has moved (later), so that ctrl+g and a digit in one burst work."""
+        """The filter in force ("" for none): shown in the status line while it holds."""
+        self._rows_given: tuple[int, ...] = ()
 
     # --- layout --------------------------------------------------------------------------
 
@@ -110,24 +190,65 @@ class EditorScreen(Screen[None]):
                     id="filter",
                 )
                 yield SegmentList(self._row_text, id="segment-list")
-            with VerticalScroll(id="work"):
-                yield Static("Sorani", classes="panel-title")
-                yield RtlText(id="source", mode=self.mode)
-                yield Static("Glossary (alt+1…9)", classes="panel-title")
-                yield Static(id="glossary")
-                yield Static("Translation memory (alt+t)", classes="panel-title")
-                yield Static(id="tm")
-                yield Static("QA", classes="panel-title")
-                yield Static(id="qa", classes="findings")
-                yield Static("English", classes="panel-title")
-                yield EnglishEditor(id="target", soft_wrap=True)
+            with Vertical(id="work"):
+                yield Static("Sorani", classes="panel-title", id="source-title")
+                yield SourcePanel(id="source", mode=self.mode)
+                with Vertical(id="panels"):
+                    yield Static(self._key_title("glossary"), classes="panel-title")
+                    yield GlossaryPanel(id="glossary", hint=self._key("glossary_pick"))
+                    yield Static(self._key_title("tm"), classes="panel-title")
+                    yield TextPanel(id="tm")
+                    yield Static(self._key_title("qa"), classes="panel-title")
+                    yield TextPanel(id="qa", classes="findings")
+                english = EnglishEditor(id="target", soft_wrap=True)
+                english.border_title = "English"
+                english.let_through = self._glossary_key
+                yield english
         yield Footer()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """The editor's messages go to its status line (a toast would cover the English at
+        80×24); errors also get a toast, which stays until read. Never markup: messages
+        quote the user's text."""
+        self.query_one("#status", StatusLine).say(message, severity, timeout or 5.0)
+        if severity == "error":
+            self.app.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _key(self, binding_id: str) -> str:
+        """The key bound to `binding_id` on this screen, as the user has mapped it."""
+        return keys.shown(self.BINDINGS, binding_id, self._keymap())
+
+    def _keymap(self) -> dict[str, str]:
+        return getattr(self.app, "keymap", {})
+
+    def _key_title(self, panel: str) -> Text:
+        """A panel's title with the keys that act on it, as bound."""
+        if panel == "glossary":
+            digits = keys.span(
+                self.BINDINGS,
+                [f"insert_glossary_{n}" for n in range(1, 10)],
+                self._keymap(),
+            )
+            return Text(f"Glossary ({self._key('glossary_pick')}, then {digits} inserts)")
+        if panel == "tm":
+            return Text(f"Translation memory ({self._key('insert_tm')} uses the best)")
+        return Text(f"QA ({self._key('qa_screen')}: the file's report)")
 
     def on_mount(self) -> None:
         self._fill(range(len(self.session.entries)))
         self.set_interval(DISK_POLL_SECONDS, self._check_disk)
+        self.set_class(self.app.size.width < LIST_MIN_WIDTH, "-narrow")
         self.show(self.session.index)
         self.query_one("#target", TextArea).focus()
+        self.call_after_refresh(self._lay_out)
         self.call_after_refresh(freeze_long_lived)
         self.call_after_refresh(self._check_project)
 
@@ -163,19 +284,21 @@ class EditorScreen(Screen[None]):
         entry = s.current
         spans = [(h.start, h.end, HIT_STYLE) for h in s.hits()]
         glossary = _glossary_text(s.glossary_choices())
+        terms = _glossary_text(s.glossary_choices(), notes=False)
         findings = self._findings_text()
         if s.tm is None:  # the TM service may have come up since the file opened
             s.tm = getattr(self.app, "tm", None)
         suggestions = s.cached_suggestions(index)
 
         self.query_one("#source", RtlText).update(entry.msgid, spans)
-        self.query_one("#glossary", Static).update(glossary, layout=False)
+        self.query_one("#glossary", GlossaryPanel).show_terms(glossary, terms)
         if suggestions is None:
             waiting = "…" if s.tm is not None else "translation memory loading…"
-            self.query_one("#tm", Static).update(Text(waiting, style="dim"), layout=False)
+            self._panel("tm").update(Text(waiting, style="dim"))
         else:
             self._show_tm(index, suggestions)
-        self.query_one("#qa", Static).update(findings, layout=False)
+        self._panel("qa").update(findings)
+        self._lay_out()
         self._loading_text = True
         self.query_one("#target", TextArea).load_text(entry.msgstr)
         self._loading_text = False
@@ -218,9 +341,40 @@ class EditorScreen(Screen[None]):
         for m in matches[:5]:
             text.append(f"{m.score:3.0f}% ", style="bold cyan")
             text.append(f"{m.en}\n")
-        self.query_one("#tm", Static).update(
-            text or Text("no suggestions", style="dim"), layout=False
+        self._panel("tm").update(text or Text("no suggestions", style="dim"))
+        self._lay_out()
+
+    def _panel(self, name: str) -> TextPanel:
+        return self.query_one(f"#{name}", TextPanel)
+
+    # --- layout --------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < LIST_MIN_WIDTH, "-narrow")
+        self.call_after_refresh(self._lay_out)
+
+    def _lay_out(self) -> None:
+        """Give the source, the panels and the English their rows for this segment (see
+        `layout.py`); heights change only when the share does, as each change costs a new
+        layout of the screen."""
+        work = self.query_one("#work")
+        width, height = work.content_size.width, work.content_size.height
+        if width <= 0 or height <= 0:
+            return  # not laid out yet: on_resize comes back
+        source = self.query_one("#source", SourcePanel)
+        panels = [self._panel(name) for name in ("glossary", "tm", "qa")]
+        rows = editor_rows(
+            height,
+            source.wanted(width - source.styles.gutter.width),
+            [p.wanted(width - p.styles.gutter.width) for p in panels],
         )
+        given = (rows.source, *rows.panels, rows.english)
+        if given == self._rows_given:
+            return
+        self._rows_given = given
+        widgets = [source, *panels, self.query_one("#target", TextArea)]
+        for widget, height_ in zip(widgets, given, strict=True):
+            widget.styles.height = height_
 
     def _findings_text(self) -> Text:
         """The current entry's QA findings (and its QA mark in the list). The corpus checks'
@@ -261,8 +415,9 @@ class EditorScreen(Screen[None]):
         self._show_findings()
 
     def _show_findings(self) -> None:
-        self.query_one("#qa", Static).update(self._findings_text(), layout=False)
+        self._panel("qa").update(self._findings_text())
         self._refresh_row(self.session.index)
+        self._lay_out()
 
     def _refresh_row(self, index: int) -> None:
         """Repaint a row's mark and English, only when they changed (repaints are costly)."""
@@ -277,9 +432,15 @@ class EditorScreen(Screen[None]):
     def _update_title(self) -> None:
         s = self.session
         unsaved = " ● unsaved" if s.dirty else ""
+        shown: Text | None = None
+        if self.filter_query:
+            shown = Text("filter “", style="bold reverse")
+            shown.append(display_line(self.filter_query, self.mode))
+            shown.append(f"” {len(self.rows)} · {self._key('back')} clears")
         self.query_one("#status", StatusLine).show(
             f"{s.path.name}{unsaved}",
             f"segment {s.index + 1} of {len(s.entries)} · {state(s.current)}",
+            shown,
         )
 
     # --- editing -------------------------------------------------------------------------
@@ -288,7 +449,13 @@ class EditorScreen(Screen[None]):
     def _edited(self, event: TextArea.Changed) -> None:
         if self._loading_text or event.text_area.text == self.session.current.msgstr:
             return  # a segment was loaded, not edited
+        was = state(self.session.current)
         self.session.set_target(event.text_area.text)
+        if was == "reviewed" and state(self.session.current) != "reviewed":
+            self.notify(
+                f"edited after review: now {state(self.session.current)}"
+                f" ({self._key('mark_reviewed')} marks it reviewed again)"
+            )
         self._refresh_row(self.session.index)
         self._update_title()
         if self._autosave is not None:
@@ -320,18 +487,44 @@ class EditorScreen(Screen[None]):
         )
 
     def action_next(self) -> None:
-        self._go(min(self.session.index + 1, len(self.session.entries) - 1))
+        self._go(self._neighbour(1))
 
     def action_previous(self) -> None:
-        self._go(max(self.session.index - 1, 0))
+        self._go(self._neighbour(-1))
+
+    def _neighbour(self, step: int) -> int:
+        """The next (step 1) or previous (-1) segment: of the filtered ones while a filter
+        holds; the current one at either end."""
+        index, last = self.session.index, len(self.session.entries) - 1
+        if not self.filter_query:
+            return max(0, min(last, index + step))
+        rows = self.rows
+        if step > 0:
+            at = bisect_right(rows, index)
+            return rows[at] if at < len(rows) else index
+        at = bisect_left(rows, index)
+        return rows[at - 1] if at > 0 else index
 
     def action_next_unfinished(self) -> None:
-        self._leave_segment()
-        self.show(self.session.unfinished(1))
+        self._unfinished(1)
 
     def action_previous_unfinished(self) -> None:
+        self._unfinished(-1)
+
+    def _unfinished(self, step: int) -> None:
+        """Go to the next (or previous) untranslated or fuzzy segment, or say there is none."""
+        s = self.session
+        current = s.index
         self._leave_segment()
-        self.show(self.session.unfinished(-1))
+        target = s.unfinished(step)
+        if target == current:
+            left = s.unfinished_count()
+            self.notify(
+                "no other unfinished segment: this is the last one"
+                if left
+                else "nothing unfinished: every segment is translated"
+            )
+        self.show(target)
 
     def action_toggle_fuzzy(self) -> None:
         self.session.toggle_fuzzy()
@@ -350,12 +543,70 @@ class EditorScreen(Screen[None]):
         self._update_title()
         self.action_save()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A glossary key that types a character (the default digits) inserts only after
+        ctrl+g; otherwise it is typed. A key remapped to a non-typing one inserts directly."""
+        if action == "insert_glossary" and not self._glossary_armed:
+            binding = keys.find(self.BINDINGS, f"insert_glossary_{parameters[0]}")
+            bound = keys.keys_of(binding, self._keymap()) if binding else []
+            return not any(keys.is_typing_key(k) for k in bound)
+        return True
+
+    def _glossary_key(self, key: str) -> bool:
+        """Whether the English editor lets `key` through to the glossary bindings instead
+        of typing it: a term's key just after ctrl+g; and a default digit whose binding
+        `[keys]` maps elsewhere (Textual drops the keys a text field types from the screen's
+        bindings before it applies the keymap, so the mapping would otherwise be lost)."""
+        keymap = self._keymap()
+        for n in range(1, 10):
+            binding = keys.find(self.BINDINGS, f"insert_glossary_{n}")
+            if binding is None:
+                continue
+            if binding.id in keymap and key in keys.keys_of(binding, {}):
+                return True
+            if self._glossary_armed and key in keys.keys_of(binding, keymap):
+                return True
+        return False
+
     def action_insert_glossary(self, n: int) -> None:
+        self._glossary_armed = False
         hits = self.session.glossary_choices()
         if n <= len(hits):
             self.query_one("#target", TextArea).insert(hits[n - 1].target)
+            self.action_focus_english()
         else:
             self.notify(f"no glossary term {n} in this segment", severity="warning")
+
+    def action_glossary_pick(self) -> None:
+        """To the glossary panel (a digit then inserts), or back to the English from it."""
+        panel = self.query_one("#glossary", GlossaryPanel)
+        if self._glossary_armed or panel.has_focus:
+            self.action_focus_english()
+        elif not self.session.glossary_choices():
+            self.notify("no glossary terms in this segment")
+        else:
+            self._glossary_armed = True
+            panel.focus()
+
+    @on(ClippedPanel.Left, "#glossary")
+    def _glossary_left(self) -> None:
+        self._glossary_armed = False
+
+    def action_focus_english(self) -> None:
+        """Back to the English editor (closing the list's view in a narrow terminal)."""
+        self._glossary_armed = False
+        self.remove_class("-list")
+        self.query_one("#target", TextArea).focus()
+
+    def action_segments(self) -> None:
+        """To the segment list and back; in a narrow terminal the list is a view of its
+        own, in place of the source and the English."""
+        segments = self.query_one("#segment-list", SegmentList)
+        if segments.has_focus:
+            self.action_focus_english()
+            return
+        self.add_class("-list")
+        segments.focus()
 
     def action_insert_tm(self) -> None:
         if not self._suggestions:
@@ -392,31 +643,32 @@ class EditorScreen(Screen[None]):
 
     def action_find(self) -> None:
         box = self.query_one("#filter", Input)
+        box.value = self.filter_query
         box.add_class("visible")
+        self.add_class("-list")
         box.focus()
 
     @on(Input.Submitted, "#filter")
     def _filter(self, event: Input.Submitted) -> None:
-        query = event.value.strip().casefold()
-        entries = self.session.entries
-        if not query:
-            indices = list(range(len(entries)))
-            event.input.remove_class("visible")
-        elif query in ("untranslated", "fuzzy", "translated", "reviewed"):
-            indices = [i for i, e in enumerate(entries) if state(e) == query]
-        else:
-            from workbench.text import key_text
+        self.apply_filter(event.value)
 
-            key = key_text(query)
-            indices = [
-                i
-                for i, e in enumerate(entries)
-                if key in key_text(e.msgid) or query in e.msgstr.casefold()
-            ]
+    def apply_filter(self, value: str) -> None:
+        """Show only the segments whose source or English holds `value` (through Sorani
+        spelling variants), or those in a state; "" shows all. The filter is named in the
+        status line while it holds; the input closes and the English has the keys."""
+        query = value.strip()
+        indices = _matching(self.session, query)
+        if query and not indices:
+            self.notify(f"no segment matches “{query}”", severity="warning")
+            return
+        self.filter_query = query
+        self.query_one("#filter", Input).remove_class("visible")
         self._fill(indices)
-        if indices:
+        if self.session.index in self._row_of:
+            self.show(self.session.index)
+        else:
             self._go(indices[0])
-        self.query_one("#segment-list", SegmentList).focus()
+        self.action_focus_english()
 
     def action_glossary(self) -> None:
         from workbench.tui.glossary_screen import GlossaryScreen
@@ -428,19 +680,35 @@ class EditorScreen(Screen[None]):
 
         def jump(index: int | None) -> None:
             if index is not None:
+                if index not in self._row_of:
+                    self.apply_filter("")  # the finding's segment was filtered out
                 self._go(index)
+            self.call_after_refresh(self.action_focus_english)
 
         self.app.push_screen(QaScreen(self.session), jump)
 
     def action_back(self) -> None:
+        """Esc, one step at a time: close the filter's input (and the filter), leave a
+        panel or the list for the English, clear the filter, else save and go back to the
+        project's files (also when the file was opened directly)."""
         box = self.query_one("#filter", Input)
         if box.has_class("visible"):
             box.remove_class("visible")
-            self.query_one("#target", TextArea).focus()
+            self.apply_filter("")
+            return
+        if self._glossary_armed or self.focused is not self.query_one("#target", TextArea):
+            self.action_focus_english()
+            return
+        if self.filter_query:
+            self.apply_filter("")
             return
         self.action_save()
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
+        else:  # opened from the command line: its project's files
+            from workbench.tui.overview import OverviewScreen
+
+            self.app.switch_screen(OverviewScreen())
 
     # --- outside changes -----------------------------------------------------------------
 
@@ -459,8 +727,9 @@ class EditorScreen(Screen[None]):
         self._check_project()
 
 
-def _glossary_text(hits: list[Hit]) -> Text:
-    """The glossary panel: numbered terms (alt+n inserts), renderings, variants, notes."""
+def _glossary_text(hits: list[Hit], notes: bool = True) -> Text:
+    """The glossary panel: numbered terms (ctrl+g then n inserts), renderings, variants,
+    notes."""
     lines = Text()
     for n, hit in enumerate(hits[:9], 1):
         lines.append(f"{n}. ", style="bold")
@@ -468,7 +737,26 @@ def _glossary_text(hits: list[Hit]) -> Text:
         lines.append(hit.target, style="bold green")
         if hit.variants:
             lines.append(f"  (also: {', '.join(hit.variants)})", style="dim")
-        if hit.entry.note:
+        if notes and hit.entry.note:
             lines.append(f"\n   {hit.entry.note[:140]}", style="dim italic")
         lines.append("\n")
     return lines or Text("no glossary terms", style="dim")
+
+
+def _matching(session: EditSession, query: str) -> list[int]:
+    """Entries a filter shows: all for "", those in a state for a state's name, else
+    those whose source (by matching key) or English (case-folded) holds the query."""
+    entries = session.entries
+    folded = query.casefold()
+    if not folded:
+        return list(range(len(entries)))
+    if folded in STATES:
+        return [i for i, e in enumerate(entries) if state(e) == folded]
+    from workbench.text import key_text
+
+    key = key_text(folded)
+    return [
+        i
+        for i, e in enumerate(entries)
+        if key in key_text(e.msgid) or folded in e.msgstr.casefold()
+    ]

@@ -29,7 +29,11 @@ STATUS_CYCLE = ("proposed", "approved", "all")
 
 
 class EditEntryDialog(ModalScreen[tuple[str, str] | None]):
-    """Ask for a new preferred rendering and a comment."""
+    """Ask for a new preferred rendering and a comment; esc cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel_edit")
+    ]
 
     def __init__(self, entry: Entry) -> None:
         super().__init__()
@@ -56,7 +60,7 @@ class EditEntryDialog(ModalScreen[tuple[str, str] | None]):
         )
 
     @on(Button.Pressed, "#dialog-cancel")
-    def _cancel(self) -> None:
+    def action_cancel(self) -> None:
         self.dismiss(None)
 
 
@@ -113,9 +117,7 @@ class GlossaryScreen(Screen[None]):
         for e in shown:
             table.add_row(e.id, visual_line(e.source), e.target, e.status, key=e.id)
         self.title = "Glossary review"
-        self.sub_title = (
-            f"{len(shown)} {self.status} entries · a approve · r reject · e edit · s filter"
-        )
+        self.sub_title = f"{len(shown)} {self.status} entries"
         if shown:
             self._show(shown[0].id)
         table.focus()

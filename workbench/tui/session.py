@@ -68,7 +68,10 @@ class EditSession:
     catalog: Catalog = field(init=False)
     entries: list[polib.POEntry] = field(init=False)
     index: int = 0
-    dirty: bool = False
+    _saved: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict, repr=False)
+    """Entries changed since the file was read or saved: their text and flags as saved."""
+    _demoted: set[int] = field(default_factory=set, repr=False)
+    """Reviewed entries whose text an edit changed (and so are no longer reviewed)."""
     _hits: dict[int, list[Hit]] = field(default_factory=dict, repr=False)
     _suggestions: dict[int, list[Match]] = field(default_factory=dict, repr=False)
     _tm_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -82,7 +85,7 @@ class EditSession:
         self.catalog = read_catalog(self.path)
         self.entries = self.catalog.entries
         self.index = min(self.index, max(0, len(self.entries) - 1))
-        self.dirty = False
+        self._forget_changes()
         self._hits.clear()
         self._suggestions.clear()
         self._remember_disk()
@@ -90,6 +93,28 @@ class EditSession:
     @property
     def current(self) -> polib.POEntry:
         return self.entries[self.index]
+
+    @property
+    def dirty(self) -> bool:
+        """Whether anything differs from the file as read or saved: an edit undone back
+        to the saved text is no change."""
+        return bool(self._saved)
+
+    def _before_change(self, i: int) -> None:
+        """Remember entry `i` as saved, before its first change."""
+        if i not in self._saved:
+            entry = self.entries[i]
+            self._saved[i] = (entry.msgstr, tuple(sorted(entry.flags)))
+
+    def _after_change(self, i: int) -> None:
+        """Forget entry `i`'s change if it is back as saved."""
+        entry = self.entries[i]
+        if self._saved.get(i) == (entry.msgstr, tuple(sorted(entry.flags))):
+            del self._saved[i]
+
+    def _forget_changes(self) -> None:
+        self._saved.clear()
+        self._demoted.clear()
 
     # --- what the editor shows ---------------------------------------------------------
 
@@ -195,38 +220,61 @@ class EditSession:
     # --- editing -------------------------------------------------------------------------
 
     def set_target(self, text: str, i: int | None = None) -> None:
+        """The translator's English for entry `i` (the current one). Changing the text of
+        a reviewed entry takes its review away, as Weblate does: the review was of the old
+        text. Undone back to the reviewed text, the entry is reviewed again."""
         text = plain_newlines(text)  # pasted U+2028 would make the PO file unreadable
-        entry = self.entries[self.index if i is None else i]
-        if entry.msgstr != text:
-            entry.msgstr = text
-            self.dirty = True
+        i = self.index if i is None else i
+        entry = self.entries[i]
+        if entry.msgstr == text:
+            return
+        self._before_change(i)
+        entry.msgstr = text
+        saved_text, saved_flags = self._saved[i]
+        if text != saved_text and REVIEWED in entry.flags:
+            set_flag(entry, REVIEWED, False)
+            self._demoted.add(i)
+        elif text == saved_text and i in self._demoted and FUZZY not in entry.flags:
+            set_flag(entry, REVIEWED, REVIEWED in saved_flags)
+            self._demoted.discard(i)
+        self._after_change(i)
 
     def toggle_fuzzy(self) -> None:
-        entry = self.current
+        """Draft or not (a draft is not reviewed); the translator's own decision."""
+        i, entry = self.index, self.current
+        self._before_change(i)
         set_flag(entry, FUZZY, FUZZY not in entry.flags)
         if FUZZY in entry.flags:
             set_flag(entry, REVIEWED, False)
-        self.dirty = True
+        self._demoted.discard(i)
+        self._after_change(i)
 
     def mark_reviewed(self) -> None:
         entry = self.current
         if not entry.msgstr.strip():
             raise InputError(entry.msgctxt or "", "cannot mark an empty translation reviewed")
+        self._before_change(self.index)
         set_flag(entry, FUZZY, False)
         set_flag(entry, REVIEWED, REVIEWED not in entry.flags)
-        self.dirty = True
+        self._demoted.discard(self.index)
+        self._after_change(self.index)
 
     def done(self) -> None:
         """The translator is done with this segment: no longer a draft."""
         if self.current.msgstr.strip() and FUZZY in self.current.flags:
+            self._before_change(self.index)
             set_flag(self.current, FUZZY, False)
-            self.dirty = True
+            self._after_change(self.index)
 
     # --- navigation ----------------------------------------------------------------------
 
     def move(self, step: int) -> int:
         self.index = max(0, min(len(self.entries) - 1, self.index + step))
         return self.index
+
+    def unfinished_count(self) -> int:
+        """How many entries are untranslated or fuzzy."""
+        return sum(state(e) in ("untranslated", "fuzzy") for e in self.entries)
 
     def unfinished(self, step: int) -> int:
         """The next (or previous) untranslated or fuzzy segment; stays put if none."""
@@ -272,6 +320,6 @@ class EditSession:
         touch_revision(self.catalog.po)
         written = save_catalog(self.catalog)
         self.entries = self.catalog.entries
-        self.dirty = False
+        self._forget_changes()
         self._remember_disk()
         return written

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from rich.text import Text
 from textual.geometry import Size
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
@@ -31,6 +35,12 @@ def rtl_preview(text: str, width: int, mode: Mode | None) -> Text:
     return Text(" " * (width - line.cell_len)) + line
 
 
+def display_line(text: str, mode: Mode | None) -> str:
+    """One line of user text (a filter, which may be Sorani) in drawing order."""
+    flat = " ".join(text.split())
+    return flat if mode == "terminal" else visual_line(flat)
+
+
 def mark(state: str, has_findings: bool = False) -> Text:
     """The status column of the segment list."""
     symbol, style = STATE_MARKS[state]
@@ -56,8 +66,50 @@ class StatusLine(Static):
     }
     """
 
-    def show(self, title: str, detail: str) -> None:
-        line = Text(title, style="bold")
+    MESSAGE_STYLES: ClassVar[dict[str, str]] = {
+        "information": "bold reverse",
+        "warning": "bold black on yellow",
+        "error": "bold white on red",
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._parts: tuple[str, str, Text | None] = ("", "", None)
+        self._message: Text | None = None
+        self._clear_timer: Timer | None = None
+
+    def show(self, title: str, detail: str, extra: Text | None = None) -> None:
+        """File and unsaved mark, position and state, and `extra` (the filter in force)
+        first, where no width cuts it off."""
+        self._parts = (title, detail, extra)
+        self._paint()
+
+    def say(self, message: str, severity: str = "information", seconds: float = 5.0) -> None:
+        """A message for a few seconds, at the start of the line. The editor's messages
+        come here rather than in a toast, which at 80×24 would cover the English."""
+        self._message = Text(f" {message} ", style=self.MESSAGE_STYLES.get(severity, "reverse"))
+        self._paint()
+        if self._clear_timer is not None:
+            self._clear_timer.stop()
+        self._clear_timer = self.set_timer(seconds, self._unsay)
+
+    @property
+    def message(self) -> str:
+        """The message shown now ("" for none)."""
+        return self._message.plain.strip() if self._message is not None else ""
+
+    def _unsay(self) -> None:
+        self._message = None
+        self._paint()
+
+    def _paint(self) -> None:
+        title, detail, extra = self._parts
+        line = Text()
+        for part in (self._message, extra):
+            if part is not None:
+                line.append_text(part)
+                line.append("  ")
+        line.append(title, style="bold")
         line.append(f"  {detail}", style="dim")
         self.update(line, layout=False)
 
@@ -67,6 +119,15 @@ class EnglishEditor(TextArea):
     only its own scrolling: its virtual size is set without asking the screen for a new
     layout (which Textual otherwise does, repainting the whole screen a frame or two after
     every move). Scrollbars still appear and disappear, through their own layout."""
+
+    let_through: Callable[[str], bool] | None = None
+    """Keys that, for now, reach the screen's bindings instead of being typed (a digit just
+    after ctrl+g, which the focus has not yet left the editor for)."""
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        if self.let_through is not None and self.let_through(key):
+            return False
+        return super().check_consume_key(key, character)
 
     def _refresh_size(self) -> None:
         if not self.soft_wrap:
