@@ -178,7 +178,7 @@ def all_bindings() -> list[tuple[str, Binding]]:
     return [
         (owner.__name__, b)
         for owner in owners
-        for b in owner.__dict__.get("BINDINGS", [])
+        for b in getattr(owner, "BINDINGS", [])
         if isinstance(b, Binding)
     ]
 

@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.notifications import SeverityLevel
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TextArea
 
@@ -32,9 +28,8 @@ from workbench.store.pofile import state
 from workbench.terms.matcher import Hit
 from workbench.tm.index import Match
 from workbench.tm.service import TmUnavailableError
-from workbench.tui import keys
-from workbench.tui.layout import LIST_MIN_WIDTH, editor_rows
-from workbench.tui.panels import ClippedPanel, GlossaryPanel, SourcePanel, TextPanel
+from workbench.tui.editor_frame import EditorFrame
+from workbench.tui.panels import GlossaryPanel, SourcePanel, TextPanel
 from workbench.tui.rtl_text import RtlText
 from workbench.tui.segment_list import SegmentList
 from workbench.tui.session import EditSession, ProjectQa
@@ -50,116 +45,12 @@ from workbench.tui.widgets import (
 AUTOSAVE_SECONDS = 2.0
 DISK_POLL_SECONDS = 1.5
 _PLACEABLE = re.compile(r"[0-9٠-٩۰-۹][0-9٠-٩۰-۹.,٫٬]*|[A-Za-z][A-Za-z.&'-]*")
-STATES = ("untranslated", "fuzzy", "translated", "reviewed")
 
 
-class EditorScreen(Screen[None]):
+class EditorScreen(EditorFrame):
     """Translate one PO file, segment by segment."""
 
     AUTO_FOCUS = "#target"  # typing goes to the English from the first keystroke
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+j,ctrl+enter",
-            "done_next",
-            "Done+next",
-            id="done_next",
-            priority=True,
-            tooltip="done (not a draft any more) and next",
-        ),
-        Binding("ctrl+down", "next", "Next", id="next", priority=True, show=False),
-        Binding("ctrl+up", "previous", "Previous", id="previous", priority=True, show=False),
-        Binding(
-            "ctrl+n",
-            "next_unfinished",
-            "Unfinished",
-            id="next_unfinished",
-            priority=True,
-            tooltip="next unfinished (untranslated or fuzzy)",
-        ),
-        Binding(
-            "ctrl+p",
-            "previous_unfinished",
-            "Prev unfinished",
-            id="previous_unfinished",
-            priority=True,
-            show=False,
-            tooltip="previous unfinished",
-        ),
-        Binding(
-            "ctrl+g",
-            "glossary_pick",
-            "Glossary",
-            id="glossary_pick",
-            priority=True,
-            tooltip="to the glossary panel: 1…9 insert a term's rendering, ↑↓ scroll",
-        ),
-        *[
-            Binding(
-                str(n),
-                f"insert_glossary({n})",
-                f"Insert glossary term {n}",
-                id=f"insert_glossary_{n}",
-                show=False,
-                priority=True,
-                tooltip=f"insert glossary term {n} (a key that types acts after ctrl+g only)",
-            )
-            for n in range(1, 10)
-        ],
-        Binding(
-            "ctrl+t", "insert_tm", "TM", id="insert_tm", priority=True, tooltip="use the best TM"
-        ),
-        Binding("ctrl+u", "toggle_fuzzy", "Fuzzy", id="toggle_fuzzy", priority=True, show=False),
-        Binding(
-            "ctrl+r", "mark_reviewed", "Reviewed", id="mark_reviewed", priority=True, show=False
-        ),
-        Binding(
-            "ctrl+o",
-            "copy_placeables",
-            "Copy numbers/names",
-            id="copy_placeables",
-            show=False,
-            priority=True,
-            tooltip="copy the source's numbers and Latin names into the English",
-        ),
-        Binding(
-            "ctrl+f",
-            "find",
-            "Filter",
-            id="find",
-            priority=True,
-            show=False,
-            tooltip="filter segments: text, or untranslated/fuzzy/translated/reviewed",
-        ),
-        Binding(
-            "ctrl+l",
-            "segments",
-            "List",
-            id="segment_list",
-            priority=True,
-            show=False,
-            tooltip="to the segment list and back (a view of its own in narrow terminals)",
-        ),
-        Binding(
-            "enter",
-            "focus_english",
-            "To the English",
-            id="to_english",
-            show=False,
-            tooltip="from the list or a panel, to the English (in the English: a new line)",
-        ),
-        Binding("ctrl+z", "undo", "Undo", id="undo", show=False, priority=True),
-        Binding("ctrl+s", "save", "Save", id="save", priority=True, show=False),
-        Binding("f2", "glossary", "Glossary review", id="glossary_screen", show=False),
-        Binding("f3", "qa", "QA", id="qa_screen", tooltip="QA report of the file"),
-        Binding(
-            "escape",
-            "back",
-            "Files",
-            id="back",
-            tooltip="close the filter, leave a panel, clear the filter, else back to the files",
-        ),
-    ]
 
     def __init__(self, session: EditSession, mode: Mode | None = None) -> None:
         super().__init__()
@@ -173,11 +64,7 @@ class EditorScreen(Screen[None]):
         self._suggestions: list[Match] = []
         self._flagged: set[int] = set()
         self.filter_query = ""
-        self._glossary_armed = False
-        """ctrl+g was pressed: the next digit inserts a glossary term. Set at once, not when
-        the focus has moved (later), so that ctrl+g and a digit in one burst work."""
         """The filter in force ("" for none): shown in the status line while it holds."""
-        self._rows_given: tuple[int, ...] = ()
 
     # --- layout --------------------------------------------------------------------------
 
@@ -206,49 +93,11 @@ class EditorScreen(Screen[None]):
                 yield english
         yield Footer()
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """The editor's messages go to its status line (a toast would cover the English at
-        80×24); errors also get a toast, which stays until read. Never markup: messages
-        quote the user's text."""
-        self.query_one("#status", StatusLine).say(message, severity, timeout or 5.0)
-        if severity == "error":
-            self.app.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
-
-    def _key(self, binding_id: str) -> str:
-        """The key bound to `binding_id` on this screen, as the user has mapped it."""
-        return keys.shown(self.BINDINGS, binding_id, self._keymap())
-
-    def _keymap(self) -> dict[str, str]:
-        return getattr(self.app, "keymap", {})
-
-    def _key_title(self, panel: str) -> Text:
-        """A panel's title with the keys that act on it, as bound."""
-        if panel == "glossary":
-            digits = keys.span(
-                self.BINDINGS,
-                [f"insert_glossary_{n}" for n in range(1, 10)],
-                self._keymap(),
-            )
-            return Text(f"Glossary ({self._key('glossary_pick')}, then {digits} inserts)")
-        if panel == "tm":
-            return Text(f"Translation memory ({self._key('insert_tm')} uses the best)")
-        return Text(f"QA ({self._key('qa_screen')}: the file's report)")
-
-    def on_mount(self) -> None:
+    def on_mount(self) -> None:  # EditorFrame's runs too (Textual calls each class's)
         self._fill(range(len(self.session.entries)))
         self.set_interval(DISK_POLL_SECONDS, self._check_disk)
-        self.set_class(self.app.size.width < LIST_MIN_WIDTH, "-narrow")
         self.show(self.session.index)
         self.query_one("#target", TextArea).focus()
-        self.call_after_refresh(self._lay_out)
         self.call_after_refresh(freeze_long_lived)
         self.call_after_refresh(self._check_project)
 
@@ -343,38 +192,6 @@ class EditorScreen(Screen[None]):
             text.append(f"{m.en}\n")
         self._panel("tm").update(text or Text("no suggestions", style="dim"))
         self._lay_out()
-
-    def _panel(self, name: str) -> TextPanel:
-        return self.query_one(f"#{name}", TextPanel)
-
-    # --- layout --------------------------------------------------------------------------
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < LIST_MIN_WIDTH, "-narrow")
-        self.call_after_refresh(self._lay_out)
-
-    def _lay_out(self) -> None:
-        """Give the source, the panels and the English their rows for this segment (see
-        `layout.py`); heights change only when the share does, as each change costs a new
-        layout of the screen."""
-        work = self.query_one("#work")
-        width, height = work.content_size.width, work.content_size.height
-        if width <= 0 or height <= 0:
-            return  # not laid out yet: on_resize comes back
-        source = self.query_one("#source", SourcePanel)
-        panels = [self._panel(name) for name in ("glossary", "tm", "qa")]
-        rows = editor_rows(
-            height,
-            source.wanted(width - source.styles.gutter.width),
-            [p.wanted(width - p.styles.gutter.width) for p in panels],
-        )
-        given = (rows.source, *rows.panels, rows.english)
-        if given == self._rows_given:
-            return
-        self._rows_given = given
-        widgets = [source, *panels, self.query_one("#target", TextArea)]
-        for widget, height_ in zip(widgets, given, strict=True):
-            widget.styles.height = height_
 
     def _findings_text(self) -> Text:
         """The current entry's QA findings (and its QA mark in the list). The corpus checks'
@@ -543,31 +360,6 @@ class EditorScreen(Screen[None]):
         self._update_title()
         self.action_save()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A glossary key that types a character (the default digits) inserts only after
-        ctrl+g; otherwise it is typed. A key remapped to a non-typing one inserts directly."""
-        if action == "insert_glossary" and not self._glossary_armed:
-            binding = keys.find(self.BINDINGS, f"insert_glossary_{parameters[0]}")
-            bound = keys.keys_of(binding, self._keymap()) if binding else []
-            return not any(keys.is_typing_key(k) for k in bound)
-        return True
-
-    def _glossary_key(self, key: str) -> bool:
-        """Whether the English editor lets `key` through to the glossary bindings instead
-        of typing it: a term's key just after ctrl+g; and a default digit whose binding
-        `[keys]` maps elsewhere (Textual drops the keys a text field types from the screen's
-        bindings before it applies the keymap, so the mapping would otherwise be lost)."""
-        keymap = self._keymap()
-        for n in range(1, 10):
-            binding = keys.find(self.BINDINGS, f"insert_glossary_{n}")
-            if binding is None:
-                continue
-            if binding.id in keymap and key in keys.keys_of(binding, {}):
-                return True
-            if self._glossary_armed and key in keys.keys_of(binding, keymap):
-                return True
-        return False
-
     def action_insert_glossary(self, n: int) -> None:
         self._glossary_armed = False
         hits = self.session.glossary_choices()
@@ -587,26 +379,6 @@ class EditorScreen(Screen[None]):
         else:
             self._glossary_armed = True
             panel.focus()
-
-    @on(ClippedPanel.Left, "#glossary")
-    def _glossary_left(self) -> None:
-        self._glossary_armed = False
-
-    def action_focus_english(self) -> None:
-        """Back to the English editor (closing the list's view in a narrow terminal)."""
-        self._glossary_armed = False
-        self.remove_class("-list")
-        self.query_one("#target", TextArea).focus()
-
-    def action_segments(self) -> None:
-        """To the segment list and back; in a narrow terminal the list is a view of its
-        own, in place of the source and the English."""
-        segments = self.query_one("#segment-list", SegmentList)
-        if segments.has_focus:
-            self.action_focus_english()
-            return
-        self.add_class("-list")
-        segments.focus()
 
     def action_insert_tm(self) -> None:
         if not self._suggestions:
@@ -657,7 +429,7 @@ class EditorScreen(Screen[None]):
         spelling variants), or those in a state; "" shows all. The filter is named in the
         status line while it holds; the input closes and the English has the keys."""
         query = value.strip()
-        indices = _matching(self.session, query)
+        indices = self.session.matching(query)
         if query and not indices:
             self.notify(f"no segment matches “{query}”", severity="warning")
             return
@@ -741,22 +513,3 @@ def _glossary_text(hits: list[Hit], notes: bool = True) -> Text:
             lines.append(f"\n   {hit.entry.note[:140]}", style="dim italic")
         lines.append("\n")
     return lines or Text("no glossary terms", style="dim")
-
-
-def _matching(session: EditSession, query: str) -> list[int]:
-    """Entries a filter shows: all for "", those in a state for a state's name, else
-    those whose source (by matching key) or English (case-folded) holds the query."""
-    entries = session.entries
-    folded = query.casefold()
-    if not folded:
-        return list(range(len(entries)))
-    if folded in STATES:
-        return [i for i, e in enumerate(entries) if state(e) == folded]
-    from workbench.text import key_text
-
-    key = key_text(folded)
-    return [
-        i
-        for i, e in enumerate(entries)
-        if key in key_text(e.msgid) or folded in e.msgstr.casefold()
-    ]

@@ -20,6 +20,7 @@ from workbench.qa.runner import check_units, units_from_po
 from workbench.store.pofile import (
     FUZZY,
     REVIEWED,
+    STATES,
     Catalog,
     plain_newlines,
     read_catalog,
@@ -216,6 +217,24 @@ class EditSession:
         scope = Scope("project", len({u.file for u in units}), translated)
         self.project_qa = ProjectQa(by_entry, ctx.log_ratio, scope)
         return self.project_qa
+
+    def matching(self, query: str) -> list[int]:
+        """Entries a filter shows: all for "", those in a state for a state's name, else
+        those whose source (by matching key, through spelling variants) or English
+        (case-folded) holds the query."""
+        folded = query.strip().casefold()
+        if not folded:
+            return list(range(len(self.entries)))
+        if folded in STATES:
+            return [i for i, e in enumerate(self.entries) if state(e) == folded]
+        from workbench.text import key_text
+
+        key = key_text(folded)
+        return [
+            i
+            for i, e in enumerate(self.entries)
+            if key in key_text(e.msgid) or folded in e.msgstr.casefold()
+        ]
 
     # --- editing -------------------------------------------------------------------------
 

@@ -1,0 +1,111 @@
+"""The segment editor's keys: ids (for `[keys]` in kwb.toml), defaults, descriptions.
+
+Every default reaches the workbench in the common terminals without the kitty keyboard
+protocol (see `keys.py` for what terminals send); ctrl+enter is an extra for terminals
+that speak it. Priority bindings act even while the English editor has the keys; the
+digits that insert glossary terms act only after ctrl+g (see `EditorFrame.check_action`).
+The README's table of keys is checked against this list.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+EDITOR_BINDINGS: list[BindingType] = [
+    Binding(
+        "ctrl+j,ctrl+enter",
+        "done_next",
+        "Done+next",
+        id="done_next",
+        priority=True,
+        tooltip="done (not a draft any more) and next",
+    ),
+    Binding("ctrl+down", "next", "Next", id="next", priority=True, show=False),
+    Binding("ctrl+up", "previous", "Previous", id="previous", priority=True, show=False),
+    Binding(
+        "ctrl+n",
+        "next_unfinished",
+        "Unfinished",
+        id="next_unfinished",
+        priority=True,
+        tooltip="next unfinished (untranslated or fuzzy)",
+    ),
+    Binding(
+        "ctrl+p",
+        "previous_unfinished",
+        "Prev unfinished",
+        id="previous_unfinished",
+        priority=True,
+        show=False,
+        tooltip="previous unfinished",
+    ),
+    Binding(
+        "ctrl+g",
+        "glossary_pick",
+        "Glossary",
+        id="glossary_pick",
+        priority=True,
+        tooltip="to the glossary panel: 1…9 insert a term's rendering, ↑↓ scroll",
+    ),
+    *[
+        Binding(
+            str(n),
+            f"insert_glossary({n})",
+            f"Insert glossary term {n}",
+            id=f"insert_glossary_{n}",
+            show=False,
+            priority=True,
+            tooltip=f"insert glossary term {n} (a key that types acts after ctrl+g only)",
+        )
+        for n in range(1, 10)
+    ],
+    Binding("ctrl+t", "insert_tm", "TM", id="insert_tm", priority=True, tooltip="use the best TM"),
+    Binding("ctrl+u", "toggle_fuzzy", "Fuzzy", id="toggle_fuzzy", priority=True, show=False),
+    Binding("ctrl+r", "mark_reviewed", "Reviewed", id="mark_reviewed", priority=True, show=False),
+    Binding(
+        "ctrl+o",
+        "copy_placeables",
+        "Copy numbers/names",
+        id="copy_placeables",
+        show=False,
+        priority=True,
+        tooltip="copy the source's numbers and Latin names into the English",
+    ),
+    Binding(
+        "ctrl+f",
+        "find",
+        "Filter",
+        id="find",
+        priority=True,
+        show=False,
+        tooltip="filter segments: text, or untranslated/fuzzy/translated/reviewed",
+    ),
+    Binding(
+        "ctrl+l",
+        "segments",
+        "List",
+        id="segment_list",
+        priority=True,
+        show=False,
+        tooltip="to the segment list and back (a view of its own in narrow terminals)",
+    ),
+    Binding(
+        "enter",
+        "focus_english",
+        "To the English",
+        id="to_english",
+        show=False,
+        tooltip="from the list or a panel, to the English (in the English: a new line)",
+    ),
+    Binding("ctrl+z", "undo", "Undo", id="undo", show=False, priority=True),
+    Binding("ctrl+s", "save", "Save", id="save", priority=True, show=False),
+    Binding("f2", "glossary", "Glossary review", id="glossary_screen", show=False),
+    Binding("f3", "qa", "QA", id="qa_screen", tooltip="QA report of the file"),
+    Binding(
+        "escape",
+        "back",
+        "Files",
+        id="back",
+        tooltip="close the filter, leave a panel, clear the filter, else back to the files",
+    ),
+]
