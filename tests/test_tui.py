@@ -259,3 +259,29 @@ def test_the_app_saves_and_leaves_when_its_terminal_is_gone(
 
     monkeypatch.setattr("workbench.tui.app.os.isatty", lambda fd: True)
     run(project, scenario)
+
+
+def test_the_list_follows_the_editor_silently_and_old_list_moves_are_ignored(
+    project: Path,
+) -> None:
+    from workbench.tui.segment_list import SegmentList
+
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        screen = editor(app)
+        segments = screen.query_one(SegmentList)
+        segments.focus()
+        await pilot.press("down", "down")  # the translator's moves in the list
+        await pilot.pause()
+        assert (screen.session.index, segments.cursor) == (2, 2)
+        stale = SegmentList.Highlighted(segments, 0)
+        segments.cursor = 1  # the cursor moved on before the message arrived
+        assert not stale.current
+        screen.post_message(stale)
+        await pilot.press("ctrl+up", "ctrl+up")  # the editor's moves: the list follows
+        await pilot.pause()
+        assert (screen.session.index, segments.cursor) == (0, 0)
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert (screen.session.index, segments.cursor) == (1, 1)
+
+    run(project, scenario)
