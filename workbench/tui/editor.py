@@ -429,7 +429,7 @@ class EditorScreen(EditorFrame):
             self.notify("no glossary terms in this segment")
         else:
             self._glossary_armed = True
-            panel.focus()
+            self.set_focus(panel)  # at once: the keys that follow go there
 
     @in_key_order
     def action_insert_tm(self) -> None:
@@ -473,7 +473,7 @@ class EditorScreen(EditorFrame):
         box.value = self.filter_query
         box.add_class("visible")
         self.add_class("-list")
-        box.focus()
+        self.set_focus(box)  # at once: the keys typed next are the filter's
 
     @on(Input.Submitted, "#filter")
     def _filter(self, event: Input.Submitted) -> None:

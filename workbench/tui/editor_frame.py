@@ -144,7 +144,7 @@ class EditorFrame(Screen[None]):
         """Back to the English editor (closing the list's view in a narrow terminal)."""
         self._glossary_armed = False
         self.remove_class("-list")
-        self.query_one("#target", TextArea).focus()
+        self.set_focus(self.query_one("#target", TextArea))  # at once, for the next key
 
     def action_segments(self) -> None:
         """To the segment list and back; in a narrow terminal the list is a view of its
@@ -154,4 +154,4 @@ class EditorFrame(Screen[None]):
             self.action_focus_english()
             return
         self.add_class("-list")
-        segments.focus()
+        self.set_focus(segments)  # at once: ↓ ↓ enter in one burst move in the list

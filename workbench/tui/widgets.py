@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.timer import Timer
 from textual.widget import Widget
@@ -119,6 +121,24 @@ class EnglishEditor(TextArea):
     only its own scrolling: its virtual size is set without asking the screen for a new
     layout (which Textual otherwise does, repainting the whole screen a frame or two after
     every move). Scrollbars still appear and disappear, through their own layout."""
+
+    _OWN_KEYS: ClassVar[dict[str, str]] = {
+        key.strip(): binding.action
+        for binding in TextArea.BINDINGS
+        if isinstance(binding, Binding)
+        for key in binding.key.split(",")
+    }
+    """The text area's own keys (arrows, home/end, backspace, ctrl+←, undo …) → action."""
+
+    async def on_key(self, event: events.Key) -> None:
+        """The text area's own keys act as they arrive. Textual runs a widget's bindings
+        once the key has travelled up to the app, by which time characters typed right
+        after it (a burst: a held key, a fast typist) are already in: End then "x" would
+        put the x before the end, backspaces would eat what was typed after them."""
+        action = self._OWN_KEYS.get(event.key)
+        if action is not None and await self.app.run_action(action, self):
+            event.stop()
+            event.prevent_default()
 
     let_through: Callable[[str], bool] | None = None
     """Keys that, for now, reach the screen's bindings instead of being typed (a digit just
