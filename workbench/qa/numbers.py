@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -238,9 +238,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{_alternatives(t.quantifiers_ckb)})\s+({ckb_scale})(?!\w)"
         ),
         "ckb_optional": re.compile(trie_pattern(t.optional_ckb, whole=True)),
-        # An ordinal: a number word and an ordinal ending, at a word's start (حەوتەمین).
+        "ckb_vague_clue": re.compile(trie_pattern([*t.quantifiers_ckb, *t.optional_ckb])),
+        # An ordinal: a number word and an ordinal ending (حەوتەمین); that it begins a word
+        # is checked on each one found.
         "ckb_ordinal": re.compile(
-            rf"(?<!\w)({trie_pattern([*t.words_ckb, *t.bound_ckb])})"
+            rf"({trie_pattern([*t.words_ckb, *t.bound_ckb])})"
             rf"(?:{_alternatives(t.ordinal_endings_ckb)})"
         ),
         "ckb_month": re.compile(trie_pattern(t.months_ckb)),
@@ -380,13 +382,17 @@ _AND = re.compile(r"\s+و\s+")
 _HALF = re.compile(r"\s+و\s+نیو(?!\w)")
 
 
-def sorani_number_words(key: str) -> Spelled:
+def sorani_number_words(key: str, blank: Callable[[str], str] | None = None) -> Spelled:
     """Numbers spelled out in Sorani (دوو, بیست و پێنج, سێ سەد, دوو هەزار, نیو ملیۆن) in a
     matching key, each read whole (`spelled_numbers`), also where digits begin them
-    (٢ هەزار و پێنج سەد)."""
+    (٢ هەزار و پێنج سەد). Where the key has number words, `blank` takes out of it those
+    that are no numbers (the offsets kept): its result is read instead."""
     words = _words(key, _patterns()["ckb_spelled"], _AND_CKB, "")
     if not words:
         return Spelled([], [])
+    if blank is not None and (blanked := blank(key)) != key:
+        key = blanked
+        words = _words(key, _patterns()["ckb_spelled"], _AND_CKB, "")
     t = tables()
     if not t.letters_ckb.isdisjoint(w.text for w in words):
         key = _patterns()["ckb_acronym"].sub(_blank, key)
@@ -402,9 +408,12 @@ def without_vague_numbers(key: str) -> str:
     tens of millions), and the words a number may render but need not (هەر دوو, both:
     `sorani_optional_numbers`)."""
     p = _patterns()
-    if any(word in key for word in tables().quantifiers_ckb):
+    if p["ckb_vague_clue"].search(key) is None:
+        return key  # the usual case: none of those words
+    t = tables()
+    if any(word in key for word in t.quantifiers_ckb) and any(w in key for w in t.scale_ckb):
         key = p["ckb_vague_scale"].sub(_blank_scale, key)
-    if any(word in key for word in tables().optional_ckb):
+    if any(word in key for word in t.optional_ckb):
         key = p["ckb_optional"].sub(_blank, key)
     return key
 
@@ -421,7 +430,11 @@ def sorani_optional_numbers(key: str) -> list[float]:
     t = tables()
     found = [t.optional_ckb[m[0]] for m in p["ckb_optional"].finditer(key)]
     numbers = {**t.words_ckb, **t.bound_ckb}
-    found += [numbers[m[1]] for m in p["ckb_ordinal"].finditer(key)]
+    found += [
+        numbers[m[1]]
+        for m in p["ckb_ordinal"].finditer(key)
+        if not m.start() or not key[m.start() - 1].isalnum()
+    ]
     return found
 
 
@@ -524,16 +537,20 @@ def _english_halves(folded: str) -> list[float]:
     return values
 
 
-def sorani_dates(text: str, key: str | None = None) -> list[Date]:
+def sorani_dates(text: str, key: str | None = None, month_names: bool = True) -> list[Date]:
     """Dates in Sorani text: with a month name (a bare month name -- ئازار is also "pain" --
     is not a date), of the Kurdish solar calendar, then in digits: day/month/year or
-    year/month/day, and day, month and year each with its ezafe (١٢ی ٥ی ٢٠٢٣)."""
+    year/month/day, and day, month and year each with its ezafe (١٢ی ٥ی ٢٠٢٣). Pass
+    `month_names=False` when the text is known to name no month: the dates with one are not
+    looked for."""
     key = key_text(text) if key is None else key
-    found = _sorani_written_dates(key) + _numeric_dates(key, _SORANI_DATE_ORDERS)
+    found = _numeric_dates(key, _SORANI_DATE_ORDERS)
+    if month_names:
+        found = _sorani_written_dates(key) + found
     # Quick looks first: a solar date has a day with its ezafe (١٠ی گوڵان) or a Kurdish
     # year (٢٧٢١); a date in digits joined by the ezafe has such a day too.
     day = _DAY_EZAFE.search(key) is not None
-    if day or "27" in key or "26" in key:
+    if month_names and (day or "27" in key or "26" in key):
         found += _solar_dates(key)
     if day:
         found += _ezafe_dates(key)
