@@ -28,11 +28,10 @@ from workbench.qa.numbers import (
     sorani_dot_groups,
     sorani_number_words,
     sorani_numbers,
-    sorani_optional_numbers,
     tables,
     trie_pattern,
-    without_vague_numbers,
 )
+from workbench.qa.vague_numbers import sorani_optional_numbers, without_vague_numbers
 
 Issue = tuple[str, tuple[str, ...]]
 YEARS = ((1900, 2100), (2600, 2800))

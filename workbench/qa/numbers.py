@@ -233,18 +233,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ckb_spelled": re.compile(
             trie_pattern([*t.words_ckb, *t.bound_ckb, *t.scale_ckb, _HALF_CKB], whole=True)
         ),
-        # A scale word after a word of an indefinite amount: no number (دەیان ملیۆن).
-        "ckb_vague_scale": re.compile(
-            rf"(?<!\w)(?:{_alternatives(t.quantifiers_ckb)})\s+({ckb_scale})(?!\w)"
-        ),
-        "ckb_optional": re.compile(trie_pattern(t.optional_ckb, whole=True)),
-        "ckb_vague_clue": re.compile(trie_pattern([*t.quantifiers_ckb, *t.optional_ckb])),
-        # An ordinal: a number word and an ordinal ending (حەوتەمین); that it begins a word
-        # is checked on each one found.
-        "ckb_ordinal": re.compile(
-            rf"({trie_pattern([*t.words_ckb, *t.bound_ckb])})"
-            rf"(?:{_alternatives(t.ordinal_endings_ckb)})"
-        ),
         "ckb_month": re.compile(trie_pattern(t.months_ckb)),
         "ckb_solar_month": re.compile(trie_pattern(t.months_solar_ckb)),
         # A solar month's day takes its ی (١٠ی گوڵان: ١٠ گوڵان is "10 flowers"), and its
@@ -400,42 +388,6 @@ def sorani_number_words(key: str, blank: Callable[[str], str] | None = None) -> 
     return read_spelled(
         words, t.words_ckb, t.scale_ckb, _AND_CKB, t.bound_ckb, t.scale_ckb, _HALF_CKB
     )
-
-
-def without_vague_numbers(key: str) -> str:
-    """A matching key with the words that look like numbers but are none blanked out (so
-    that the offsets stay): a scale word after a word of an indefinite amount (دەیان ملیۆن,
-    tens of millions), and the words a number may render but need not (هەر دوو, both:
-    `sorani_optional_numbers`)."""
-    p = _patterns()
-    if p["ckb_vague_clue"].search(key) is None:
-        return key  # the usual case: none of those words
-    t = tables()
-    if any(word in key for word in t.quantifiers_ckb) and any(w in key for w in t.scale_ckb):
-        key = p["ckb_vague_scale"].sub(_blank_scale, key)
-    if any(word in key for word in t.optional_ckb):
-        key = p["ckb_optional"].sub(_blank, key)
-    return key
-
-
-def _blank_scale(found: re.Match[str]) -> str:
-    """The quantifier found, and its scale word blanked."""
-    return found[0][: found.start(1) - found.start()] + "x" * len(found[1])
-
-
-def sorani_optional_numbers(key: str) -> list[float]:
-    """Numbers a Sorani matching key may be rendered with, but need not be: the words that
-    may be numbers (هەر دوو, both: 2) and ordinals (حەوتەم, seventh: 7th)."""
-    p = _patterns()
-    t = tables()
-    found = [t.optional_ckb[m[0]] for m in p["ckb_optional"].finditer(key)]
-    numbers = {**t.words_ckb, **t.bound_ckb}
-    found += [
-        numbers[m[1]]
-        for m in p["ckb_ordinal"].finditer(key)
-        if not m.start() or not key[m.start() - 1].isalnum()
-    ]
-    return found
 
 
 def _blank(found: re.Match[str]) -> str:
