@@ -61,6 +61,9 @@ def test_the_scope_a_corpus_check_ran_on_is_in_its_finding(kwb: Any, project: Pa
     rows = kwb("check", a_po, "--scope", "project", *csv, "--json", cwd=project).json_lines()
     assert term_findings(rows) == [("a/0", ACROSS)]
     assert {r["file"] for r in rows} == {"translations/a.po"}
+    # Without files, --scope files compares the project's files with each other: the same.
+    rows = kwb("check", "--scope", "files", "--json", cwd=project).json_lines()
+    assert term_findings(rows) == [("a/0", {"over": "files", "files": 2, "entries": 5})]
     # Compared with each other, the named files find it too.
     b_po = str(project / "translations" / "b.po")
     rows = kwb("check", a_po, b_po, "--json", cwd=project).json_lines()

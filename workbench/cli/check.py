@@ -64,17 +64,17 @@ def check(
     )
     if (not files or over == "project") and proj is None:
         raise InputError(project or Path.cwd(), "not inside a kwb project; name the PO files")
-    named = files or []
+    project_files = sorted(proj.translations.glob("*.po")) if proj is not None else []
+    named = files or project_files
     compared = list(named)
-    if over == "project" and proj is not None:
+    if over == "project":
         # The project's files, and any named file outside translations/.
-        project_files = sorted(proj.translations.glob("*.po"))
         known = {path.resolve() for path in project_files}
         compared = project_files + [p for p in named if p.resolve() not in known]
     gloss = glossary(glossary_path, project) if (glossary_path or proj) else None
     matcher = Matcher(gloss.active(), stopwords()) if gloss else None
     units = [u for path in compared for u in units_from_po(path, _name(path, proj))]
-    report = {_name(path, proj) for path in named} if named and over == "project" else None
+    report = {_name(path, proj) for path in named} if files and over == "project" else None
     findings = check_units(units, matcher, ids, scope=over, report=report)
     shown = [f for f in findings if show_waived or f.waived is None]
     errors = any(f.severity == "error" and f.waived is None for f in findings)
