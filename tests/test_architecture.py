@@ -14,7 +14,7 @@ UI_MODULES = ("rich", "textual", "typer", "click", "workbench.cli", "workbench.t
 CORE = [
     m.name
     for m in pkgutil.walk_packages(workbench.__path__, "workbench.")
-    if not m.name.startswith(("workbench.cli", "workbench.tui", "workbench.rtl"))
+    if not m.name.startswith(("workbench.cli", "workbench.tui", "workbench.display"))
     and m.name != "workbench.__main__"
 ]
 

@@ -7,7 +7,8 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from workbench.rtl import Mode, visual_line
+from workbench.display.bidi import Mode, resolve_mode
+from workbench.display.text import bidi_lines
 
 STATE_MARKS = {
     "untranslated": ("·", "dim"),
@@ -25,8 +26,7 @@ def rtl_preview(text: str, width: int, mode: Mode | None) -> Text:
     end on screen), then what is left is put in drawing order."""
     width = max(1, width)
     flat = " ".join(text[: width * 2].split())
-    logical = flat if len(flat) <= width else flat[: width - 1] + "…"
-    line = Text(logical if mode == "terminal" else visual_line(logical), no_wrap=True)
+    line = bidi_lines(flat, width, mode or resolve_mode(), "rtl", no_wrap=True)[0]
     line.truncate(width, overflow="crop")
     return Text(" " * (width - line.cell_len)) + line
 
