@@ -14,7 +14,7 @@ from typing import Any
 import polib
 import pytest
 
-from tests.test_display import read_visual, sorani_words
+from tests.reading import contains, read_visual, sorani_words
 from workbench.cli import run
 
 S1 = (
@@ -111,12 +111,12 @@ PLACES: list[tuple[list[str], str, Callable[[Lines], Lines]]] = [
 ]
 
 
-def contains(words: list[str], wanted: list[str]) -> bool:
-    return any(words[i : i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))
+def place_id(args: list[str]) -> str:
+    return "-".join(arg for arg in args if arg.isascii() and not arg.startswith("-")) or "kwb"
 
 
 @pytest.mark.parametrize(
-    ("args", "sorani", "where"), PLACES, ids=lambda v: " ".join(v) if isinstance(v, list) else ""
+    ("args", "sorani", "where"), PLACES, ids=[place_id(args) for args, _, _ in PLACES]
 )
 def test_a_terminal_gets_sorani_in_display_order(
     args: list[str],
@@ -137,7 +137,7 @@ def test_a_terminal_gets_sorani_in_display_order(
 
 
 @pytest.mark.parametrize(
-    ("args", "sorani", "where"), PLACES, ids=lambda v: " ".join(v) if isinstance(v, list) else ""
+    ("args", "sorani", "where"), PLACES, ids=[place_id(args) for args, _, _ in PLACES]
 )
 def test_a_pipe_gets_sorani_in_logical_order(
     args: list[str],

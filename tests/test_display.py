@@ -4,8 +4,6 @@ characters; logical order where the terminal or the file wants it."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,23 +13,12 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from tests.reading import read_visual, sorani_words
 from workbench.display.bidi import base_direction, clip, resolve_mode, visual_line, wrap_spans
 from workbench.display.text import Bidi, bidi_lines, highlighted, line_segments, visible
 
 SENTENCE = "هێزی شەڕکەر لە عێراق نامێنێت و کازمی گەڕایەوە بۆ بەغدا دوای دیدارێکی درێژ"
-LETTERS = re.compile("[\u0620-\u064a\u066e-\u06d5]+")
 MIRROR = str.maketrans("()[]{}«»<>", ")(][}{»«><")
-
-
-def sorani_words(line: str) -> list[str]:
-    """The Sorani words of a drawn line, left to right as they appear."""
-    return LETTERS.findall(line)
-
-
-def read_visual(lines: list[str]) -> list[str]:
-    """The Sorani words of visually ordered lines, in reading order: each line from its
-    right end, lines from the top."""
-    return [w[::-1] for line in lines for w in reversed(sorani_words(line))]
 
 
 # --- the function and its property -------------------------------------------------------
