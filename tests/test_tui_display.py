@@ -66,9 +66,15 @@ GLOSSARY = [
 Scenario = Callable[[KwbApp, Any], Awaitable[None]]
 
 
-def run(root: Path, scenario: Scenario, mode: str = "visual", open_file: bool = True) -> None:
+def run(
+    root: Path,
+    scenario: Scenario,
+    mode: str = "visual",
+    open_file: bool = True,
+    name: str = "story.po",
+) -> None:
     async def main() -> None:
-        path = root / "translations" / "story.po" if open_file else None
+        path = root / "translations" / name if open_file else None
         app = KwbApp(load_project(root), path, mode)  # type: ignore[arg-type]
         async with app.run_test(size=(120, 45)) as pilot:
             for _ in range(300):
@@ -210,3 +216,14 @@ def test_the_overview_draws_sorani_file_names_in_display_order(project: Path) ->
         assert not any("هەواڵ" in line for line in lines)
 
     run(project, scenario, open_file=False)
+
+
+def test_a_sorani_file_name_is_drawn_in_display_order(project: Path) -> None:
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        status = drawn(app.screen.query_one("#status"))[0]
+        assert "ڵاوەه.po" in status and "هەواڵ" not in status
+        await pilot.press("f3")
+        await pilot.pause(0.2)
+        assert app.screen.title == "QA: ڵاوەه.po"
+
+    run(project, scenario, name="هەواڵ.po")

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from workbench.display.text import Bidi
+from workbench.display.text import Bidi, drawing_order
 from workbench.qa.model import Finding
 from workbench.tui.display import app_mode
 from workbench.tui.session import EditSession
@@ -34,7 +34,8 @@ class QaScreen(Screen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"QA: {self.session.path.name}"
+        title = Text(f"QA: {self.session.path.name}")
+        self.title = drawing_order(title, app_mode(self), "ltr").plain
         table = self.query_one("#findings", DataTable)
         for column in ("#", "check", "severity", "message"):
             table.add_column(column)

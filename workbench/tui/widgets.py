@@ -8,7 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from workbench.display.bidi import Mode, resolve_mode
-from workbench.display.text import bidi_lines
+from workbench.display.text import bidi_lines, drawing_order
 
 STATE_MARKS = {
     "untranslated": ("·", "dim"),
@@ -57,9 +57,11 @@ class StatusLine(Static):
     """
 
     def show(self, title: str, detail: str) -> None:
+        from workbench.tui.display import app_mode
+
         line = Text(title, style="bold")
         line.append(f"  {detail}", style="dim")
-        self.update(line, layout=False)
+        self.update(drawing_order(line, app_mode(self), "ltr"), layout=False)
 
 
 class EnglishEditor(TextArea):
