@@ -12,7 +12,7 @@ import polib
 import pytest
 
 from tests.conftest import REPO
-from workbench.rtl import layout, reorder
+from workbench.display.bidi import layout, reorder
 from workbench.store.project import load_project
 from workbench.tui.app import KwbApp
 from workbench.tui.editor import EditorScreen

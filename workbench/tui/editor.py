@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,13 +21,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TextArea
 
+from workbench.display.bidi import Mode
+from workbench.display.text import Bidi
 from workbench.errors import InputError
 from workbench.gc_pause import freeze_long_lived
-from workbench.rtl import Mode
 from workbench.store.pofile import state
 from workbench.terms.matcher import Hit
 from workbench.tm.index import Match
 from workbench.tm.service import TmUnavailableError
+from workbench.tui.display import BidiInput, app_mode
 from workbench.tui.rtl_text import RtlText
 from workbench.tui.segment_list import SegmentList
 from workbench.tui.session import EditSession, ProjectQa
@@ -105,7 +108,7 @@ class EditorScreen(Screen[None]):
         yield StatusLine(id="status")
         with Horizontal():
             with Vertical(id="segments"):
-                yield Input(
+                yield BidiInput(
                     placeholder="filter: text, or untranslated / fuzzy / translated / reviewed",
                     id="filter",
                 )
@@ -162,7 +165,7 @@ class EditorScreen(Screen[None]):
         s.index = index
         entry = s.current
         spans = [(h.start, h.end, HIT_STYLE) for h in s.hits()]
-        glossary = _glossary_text(s.glossary_choices())
+        glossary = _glossary_text(s.glossary_choices(), self.mode or app_mode(self))
         findings = self._findings_text()
         if s.tm is None:  # the TM service may have come up since the file opened
             s.tm = getattr(self.app, "tm", None)
@@ -222,9 +225,10 @@ class EditorScreen(Screen[None]):
             text or Text("no suggestions", style="dim"), layout=False
         )
 
-    def _findings_text(self) -> Text:
-        """The current entry's QA findings (and its QA mark in the list). The corpus checks'
-        come from the last check across the project, and say so."""
+    def _findings_text(self) -> Bidi:
+        """The current entry's QA findings (and its QA mark in the list), English lines with
+        the Sorani they quote in display order. The corpus checks' come from the last check
+        across the project, and say so."""
         findings = self.session.findings()
         index = self.session.index
         (self._flagged.add if findings else self._flagged.discard)(index)
@@ -237,7 +241,7 @@ class EditorScreen(Screen[None]):
         if self.session.project_qa is None and self.session.translations is not None:
             text.append("\n" if text else "")
             text.append("consistency across the project: checking…", style="dim")
-        return text or Text("no findings", style="dim")
+        return Bidi(text or Text("no findings", style="dim"), self.mode or app_mode(self), "ltr")
 
     @work(thread=True, exclusive=True, group="project-qa")
     def _check_project(self) -> None:
@@ -459,16 +463,19 @@ class EditorScreen(Screen[None]):
         self._check_project()
 
 
-def _glossary_text(hits: list[Hit]) -> Text:
-    """The glossary panel: numbered terms (alt+n inserts), renderings, variants, notes."""
-    lines = Text()
+def _glossary_text(hits: list[Hit], mode: Mode) -> Group:
+    """The glossary panel: numbered terms (alt+n inserts), renderings, variants, notes. A
+    term's line reads left to right with its Sorani in display order; a note takes the
+    direction of its first letter."""
+    lines: list[Bidi] = []
     for n, hit in enumerate(hits[:9], 1):
-        lines.append(f"{n}. ", style="bold")
-        lines.append(f"{hit.entry.source} → ")
-        lines.append(hit.target, style="bold green")
+        line = Text(f"{n}. ", style="bold")
+        line.append(f"{hit.entry.source} → ")
+        line.append(hit.target, style="bold green")
         if hit.variants:
-            lines.append(f"  (also: {', '.join(hit.variants)})", style="dim")
+            line.append(f"  (also: {', '.join(hit.variants)})", style="dim")
+        lines.append(Bidi(line, mode, "ltr"))
         if hit.entry.note:
-            lines.append(f"\n   {hit.entry.note[:140]}", style="dim italic")
-        lines.append("\n")
-    return lines or Text("no glossary terms", style="dim")
+            note = Text(hit.entry.note[:140], style="dim italic")
+            lines.append(Bidi(note, mode, indent=3))
+    return Group(*lines) if lines else Group(Text("no glossary terms", style="dim"))

@@ -7,7 +7,8 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from workbench.rtl import Mode, visual_line
+from workbench.display.bidi import Mode, resolve_mode
+from workbench.display.text import bidi_lines, drawing_order
 
 STATE_MARKS = {
     "untranslated": ("·", "dim"),
@@ -25,8 +26,7 @@ def rtl_preview(text: str, width: int, mode: Mode | None) -> Text:
     end on screen), then what is left is put in drawing order."""
     width = max(1, width)
     flat = " ".join(text[: width * 2].split())
-    logical = flat if len(flat) <= width else flat[: width - 1] + "…"
-    line = Text(logical if mode == "terminal" else visual_line(logical), no_wrap=True)
+    line = bidi_lines(flat, width, mode or resolve_mode(), "rtl", no_wrap=True)[0]
     line.truncate(width, overflow="crop")
     return Text(" " * (width - line.cell_len)) + line
 
@@ -57,9 +57,11 @@ class StatusLine(Static):
     """
 
     def show(self, title: str, detail: str) -> None:
+        from workbench.tui.display import app_mode
+
         line = Text(title, style="bold")
         line.append(f"  {detail}", style="dim")
-        self.update(line, layout=False)
+        self.update(drawing_order(line, app_mode(self), "ltr"), layout=False)
 
 
 class EnglishEditor(TextArea):
