@@ -14,7 +14,7 @@ UI_MODULES = ("rich", "textual", "typer", "click", "workbench.cli", "workbench.t
 CORE = [
     m.name
     for m in pkgutil.walk_packages(workbench.__path__, "workbench.")
-    if not m.name.startswith(("workbench.cli", "workbench.tui", "workbench.rtl"))
+    if not m.name.startswith(("workbench.cli", "workbench.tui", "workbench.display"))
     and m.name != "workbench.__main__"
 ]
 
@@ -24,7 +24,28 @@ def test_core_module_imports_no_ui(module: str) -> None:
     code = (
         f"import sys, {module}; "
         f"bad = [m for m in sys.modules if m.split('.')[0] in {UI_MODULES!r} "
-        f"or m.startswith(('workbench.cli', 'workbench.tui'))]; "
+        f"or m.startswith(('workbench.cli', 'workbench.tui', 'workbench.display'))]; "
+        "print(','.join(bad)); sys.exit(1 if bad else 0)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, f"{module} imports {proc.stdout.strip()} {proc.stderr}"
+
+
+DISPLAY = [
+    m.name
+    for m in pkgutil.walk_packages(workbench.__path__, "workbench.")
+    if m.name.startswith("workbench.display")
+]
+
+
+@pytest.mark.parametrize("module", DISPLAY)
+def test_the_display_path_is_shared_by_cli_and_workbench(module: str) -> None:
+    """`workbench.display` may use rich, never the workbench (textual) or the CLI (typer):
+    the commands import it without starting the workbench's machinery."""
+    code = (
+        f"import sys, {module}; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'typer', 'click') "
+        "or m.startswith(('workbench.cli', 'workbench.tui'))]; "
         "print(','.join(bad)); sys.exit(1 if bad else 0)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 import polib
 import pytest
+from textual.widgets import Static
 
 from workbench.store.project import load_project
 from workbench.terms.glossary import load_glossary, stopwords
@@ -61,6 +62,9 @@ def test_the_scope_a_corpus_check_ran_on_is_in_its_finding(kwb: Any, project: Pa
     rows = kwb("check", a_po, "--scope", "project", *csv, "--json", cwd=project).json_lines()
     assert term_findings(rows) == [("a/0", ACROSS)]
     assert {r["file"] for r in rows} == {"translations/a.po"}
+    # Without files, --scope files compares the project's files with each other: the same.
+    rows = kwb("check", "--scope", "files", "--json", cwd=project).json_lines()
+    assert term_findings(rows) == [("a/0", {"over": "files", "files": 2, "entries": 5})]
     # Compared with each other, the named files find it too.
     b_po = str(project / "translations" / "b.po")
     rows = kwb("check", a_po, b_po, "--json", cwd=project).json_lines()
@@ -109,7 +113,7 @@ def test_the_editor_panel_shows_the_project_scope_result(project: Path) -> None:
                 await pilot.pause(0.05)
             await pilot.pause()
             assert isinstance(screen, EditorScreen)
-            return str(screen.query_one("#qa").render())
+            return str(screen.query_one("#qa", Static).content)
 
     assert asyncio.run(main()) == (
         "term-inconsistent: pmf rendered 'Popular Mobilization Forces' here: PMF 4×, "

@@ -12,11 +12,11 @@ import polib
 import pytest
 
 from tests.conftest import REPO
-from workbench.rtl import layout, reorder
+from workbench.display.bidi import layout, reorder
 from workbench.store.project import load_project
 from workbench.tui.app import KwbApp
 from workbench.tui.editor import EditorScreen
-from workbench.tui.panels import TextPanel
+from workbench.tui.panels import WorkView
 
 ARTICLE = "حەشدی شەعبی هێرشی کرد.  هێزی شەڕکەر لە عێراق نامێنێت.  باران بارى."
 
@@ -233,9 +233,9 @@ def test_tm_suggestion_is_shown_and_inserted(kwb: Any, project: Path) -> None:
     async def scenario(app: KwbApp, pilot: Any) -> None:
         for _ in range(100):  # the TM process syncs first
             await pilot.pause(0.05)
-            if "PMF launched" in editor(app).query_one("#tm", TextPanel).text.plain:
+            if "PMF launched" in editor(app).query_one(WorkView).text("tm"):
                 break
-        assert "100%" in editor(app).query_one("#tm", TextPanel).text.plain
+        assert "100%" in editor(app).query_one(WorkView).text("tm")
         await pilot.press("ctrl+t", "ctrl+s")
         await pilot.pause()
         assert entries(project)[0].msgstr == "The PMF launched an attack."

@@ -23,8 +23,8 @@ from workbench.store.project import load_project
 from workbench.tui import keys
 from workbench.tui.app import KwbApp
 from workbench.tui.editor import EditorScreen
-from workbench.tui.layout import TITLE_ROWS, editor_rows, english_rows, share
-from workbench.tui.panels import GlossaryPanel, SourcePanel, TextPanel
+from workbench.tui.layout import TITLE_ROWS, english_rows, share, work_rows
+from workbench.tui.panels import WorkView
 from workbench.tui.widgets import StatusLine
 
 ARTICLE = "حەشدی شەعبی هێرشی کرد.  هێزی شەڕکەر لە عێراق نامێنێت.  باران بارى."
@@ -143,9 +143,10 @@ def test_shared_rows_never_exceed_what_a_panel_wants_nor_the_room(
 def test_the_editor_column_fits_its_height_with_the_source_and_english_on_screen(
     height: int, source: int, panels: list[int]
 ) -> None:
-    rows = editor_rows(height, source, panels)
-    assert rows.source >= min(source, 3) and rows.english == english_rows(height) >= 5
-    assert rows.source + sum(rows.panels) + rows.english + TITLE_ROWS <= height
+    english = english_rows(height)
+    rows = work_rows(height - english, source, panels)
+    assert rows.source >= min(source, 3) and english >= 5
+    assert rows.source + sum(rows.panels) + english + TITLE_ROWS <= height
     assert rows.source <= source
 
 
@@ -174,7 +175,7 @@ def all_bindings() -> list[tuple[str, Binding]]:
     from workbench.tui.qa_screen import QaScreen
 
     owners: list[type] = [KwbApp, EditorScreen, OverviewScreen, GlossaryScreen, QaScreen]
-    owners += [EditEntryDialog, HelpScreen, GlossaryPanel, TextPanel]
+    owners += [EditEntryDialog, HelpScreen, WorkView]
     return [
         (owner.__name__, b)
         for owner in owners
@@ -320,8 +321,8 @@ def test_glossary_insert_after_ctrl_g_and_remapped_keys_everywhere(project: Path
         assert english(app).text == "2"
         await pilot.press("backspace", "f5")  # a key that types nothing: inserts directly
         assert english(app).text == editor(app).session.glossary_choices()[1].target
-        titles = " ".join(str(w.render()) for w in editor(app).query(".panel-title"))
-        assert "Glossary (^g, then 1/F5/3/4/5/6/7/8/9 inserts)" in titles
+        title = editor(app).query_one(WorkView).sections["glossary"].title.plain
+        assert title == "Glossary (^g, then 1/F5/3/4/5/6/7/8/9 inserts)"
         footer = app.screen.query_one("Footer")
         await pilot.pause()
         assert "F9" in " ".join(str(k.render()) for k in footer.query("FooterKey"))
@@ -339,20 +340,42 @@ def test_at_80x24_the_first_segment_opens_with_source_and_english_on_screen(proj
     async def scenario(app: KwbApp, pilot: Any) -> None:
         await pilot.pause(0.2)
         screen = editor(app)
+        view = screen.query_one(WorkView)
         assert screen.session.index == 0 and english(app).has_focus
         for index in (0, 10):  # a short segment, and one of 832 characters
             screen.show(index)
             await pilot.pause()
-            source = screen.query_one("#source", SourcePanel)
             target = english(app)
-            assert source.region.height >= 3 and target.region.height >= 5
-            assert source.region.bottom <= target.region.y
+            assert view.rows()["source"] >= 3 and target.region.height >= 5
+            assert view.region.bottom <= target.region.y
             assert target.region.bottom <= 23  # above the footer
             assert not screen.query_one("#segments").display  # the list takes turns
-        lines = source.all_lines(source.content_size.width)
-        assert len(lines) > source.content_size.height  # cut: the mark says so
-        above, below = source.hidden()
+            shown = view.text("source").splitlines()
+            assert len(shown) == view.rows()["source"] and shown[0].strip()
+        width = view.content_size.width
+        assert len(view.all_lines("source", width)) > view.rows()["source"]  # cut short
+        above, below = view.hidden("source")
         assert above == 0 and below > 0
+        assert f"… {below} more lines (tab)" in view.text("source")
+
+    run(project, scenario, NEWS, size=(80, 24))
+
+
+def test_moving_between_segments_never_lays_out_the_screen_again(project: Path) -> None:
+    """The parts of the editor change their share of the rows with each segment inside
+    one widget: the screen's layout (a repaint of everything) stays as it was."""
+
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        await pilot.pause(0.2)
+        screen = editor(app)
+        regions = [w.region for w in (screen.query_one(WorkView), english(app))]
+        shares = set()
+        for _ in range(12):
+            await pilot.press("ctrl+down")
+            await pilot.pause()
+            shares.add(tuple(screen.query_one(WorkView).rows().values()))
+            assert [w.region for w in (screen.query_one(WorkView), english(app))] == regions
+        assert len(shares) > 1  # the shares did change
 
     run(project, scenario, NEWS, size=(80, 24))
 
@@ -362,11 +385,9 @@ def test_larger_terminals_show_the_list_and_every_glossary_note(project: Path) -
         await pilot.pause(0.2)
         screen = editor(app)
         assert screen.query_one("#segments").display
-        panel = screen.query_one("#glossary", GlossaryPanel)
-        assert panel.hidden() == (0, 0)
-        assert "Written as one word" in " ".join(
-            "".join(s.text for s in line) for line in panel.visible_lines(panel.content_size.width)
-        )
+        view = screen.query_one(WorkView)
+        assert view.hidden("glossary") == (0, 0)
+        assert "Written as one word" in view.text("glossary")
 
     run(project, scenario, NEWS, size=(160, 45))
 
@@ -374,23 +395,20 @@ def test_larger_terminals_show_the_list_and_every_glossary_note(project: Path) -
 def test_a_glossary_cut_short_shows_its_terms_and_ctrl_g_reaches_every_line(project: Path) -> None:
     async def scenario(app: KwbApp, pilot: Any) -> None:
         await pilot.pause(0.2)
-        panel = editor(app).query_one("#glossary", GlossaryPanel)
-        width = panel.content_size.width
-
-        def shown() -> str:
-            return "\n".join("".join(s.text for s in line) for line in panel.visible_lines(width))
-
+        view = editor(app).query_one(WorkView)
         choices = editor(app).session.glossary_choices()
         assert len(choices) >= 5
-        assert all(
-            f"{n}. " in shown() for n in range(1, min(len(choices), panel.content_size.height))
-        )
+        rows = view.rows()["glossary"]
+        shown = view.text("glossary")
+        assert all(f"{n}. " in shown for n in range(1, min(len(choices) + 1, rows)))
+        assert "Written as one word" not in shown and "notes: ^g" in shown
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert panel.has_focus and panel.hidden()[1] > 0
+        assert view.has_focus and view.section == "glossary" and view.hidden("glossary")[1] > 0
+        assert "Written as one word" in view.text("glossary")  # the notes, when focused
         for _ in range(40):
             await pilot.press("pagedown")
-        assert panel.hidden()[1] == 0 and panel.hidden()[0] > 0
+        assert view.hidden("glossary")[1] == 0 and view.hidden("glossary")[0] > 0
         await pilot.press("3")
         assert english(app).has_focus and english(app).text == choices[2].target
 

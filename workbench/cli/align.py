@@ -130,11 +130,12 @@ def _clip(text: str, limit: int) -> str:
 def _report(alignment: Alignment, po_path: Path, kept: int) -> None:
     """The table of beads and the summary line."""
     from rich.table import Table
-    from rich.text import Text
 
-    from workbench.rtl import display
+    from workbench.cli.output import display_mode
+    from workbench.display.text import Bidi
 
     out = console()
+    mode = display_mode()
     ids = [" ".join(alignment.ckb_ids(b)) or "–" for b in alignment.beads]
     numbers = [" ".join(map(str, alignment.en_numbers(b))) or "–" for b in alignment.beads]
     id_width = max(map(len, ids), default=3)
@@ -157,9 +158,9 @@ def _report(alignment: Alignment, po_path: Path, kept: int) -> None:
             status = "[red]–[/red]"
         table.add_row(
             bead_ids,
-            Text(display(_clip(alignment.ckb_of(bead), 2 * width), width), justify="right"),
+            Bidi(_clip(alignment.ckb_of(bead), 2 * width), mode, "rtl"),
             bead_numbers,
-            Text(_clip(alignment.en_of(bead), 2 * width)),
+            Bidi(_clip(alignment.en_of(bead), 2 * width), mode),
             status,
         )
     out.print(table)

@@ -9,9 +9,10 @@ import typer
 
 from workbench.cli.common import GlossaryOpt, JsonOpt, ProjectOpt, glossary
 from workbench.cli.exit import ExitCode
-from workbench.cli.output import console, write_json_lines
+from workbench.cli.output import console, display_mode, write_json_lines
 
 if TYPE_CHECKING:
+    from workbench.display.bidi import Mode
     from workbench.qa.model import Scope
 
 
@@ -64,17 +65,17 @@ def check(
     )
     if (not files or over == "project") and proj is None:
         raise InputError(project or Path.cwd(), "not inside a kwb project; name the PO files")
-    named = files or []
+    project_files = sorted(proj.translations.glob("*.po")) if proj is not None else []
+    named = files or project_files
     compared = list(named)
-    if over == "project" and proj is not None:
+    if over == "project":
         # The project's files, and any named file outside translations/.
-        project_files = sorted(proj.translations.glob("*.po"))
         known = {path.resolve() for path in project_files}
         compared = project_files + [p for p in named if p.resolve() not in known]
     gloss = glossary(glossary_path, project) if (glossary_path or proj) else None
     matcher = Matcher(gloss.active(), stopwords()) if gloss else None
     units = [u for path in compared for u in units_from_po(path, _name(path, proj))]
-    report = {_name(path, proj) for path in named} if named and over == "project" else None
+    report = {_name(path, proj) for path in named} if files and over == "project" else None
     findings = check_units(units, matcher, ids, scope=over, report=report)
     shown = [f for f in findings if show_waived or f.waived is None]
     errors = any(f.severity == "error" and f.waived is None for f in findings)
@@ -82,7 +83,7 @@ def check(
         write_json_lines(f.as_json() for f in shown)
     else:
         reported = len(units) if report is None else sum(u.file in report for u in units)
-        _report(shown, findings, reported)
+        _report(shown, findings, reported, display_mode(project))
         if any(BY_ID[c].scope == "corpus" for c in ids or BY_ID):
             files_compared = len({u.file for u in units})
             compared_scope = Scope(over, files_compared, sum(u.translated for u in units))
@@ -112,17 +113,19 @@ _ENTRY_WIDTH = 12
 """Enough for an entry id's last part (a hash of ten characters)."""
 
 
-def _report(shown: list, findings: list, units: int) -> None:  # type: ignore[type-arg]
+def _report(shown: list, findings: list, units: int, mode: Mode) -> None:  # type: ignore[type-arg]
     from collections import Counter
 
     from rich.table import Table
     from rich.text import Text
 
+    from workbench.display.text import Bidi
+
     out = console()
     colours = {"error": "red", "warning": "yellow", "info": "dim"}
     for file in dict.fromkeys(f.file for f in shown):
         rows = [f for f in shown if f.file == file]
-        table = Table(title=file, show_lines=False, expand=True)
+        table = Table(title=Text(file), show_lines=False, expand=True)
         # The short columns keep their words whole; the message takes the rest of the line.
         table.add_column("entry", overflow="fold", max_width=_ENTRY_WIDTH)
         table.add_column("check", no_wrap=True, min_width=max(len(f.check) for f in rows))
@@ -138,7 +141,7 @@ def _report(shown: list, findings: list, units: int) -> None:  # type: ignore[ty
                 Text(f.id.rsplit("/", 1)[-1]),
                 f.check,
                 Text(f.severity, style=colours[f.severity]),
-                message,
+                Bidi(message, mode, "ltr"),
             )
         out.print(table)
     summary = Table(title=f"kwb check: {units} entries, {len(findings)} findings")

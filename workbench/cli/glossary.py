@@ -10,7 +10,7 @@ import typer
 
 from workbench.cli.common import JsonOpt, ProjectOpt
 from workbench.cli.exit import ExitCode
-from workbench.cli.output import console, write_json_lines
+from workbench.cli.output import console, display_mode, write_json_lines
 
 if TYPE_CHECKING:
     from workbench.store.project import Project
@@ -62,17 +62,22 @@ def _entry_json(e: Entry) -> dict[str, Any]:
     return data
 
 
-def _table(entries: list[Entry], title: str) -> None:
+def _table(entries: list[Entry], title: str, project: Path | None) -> None:
     from rich.table import Table
+    from rich.text import Text
 
-    from workbench.rtl import visual_line
+    from workbench.display.text import Bidi, bidi_lines
 
-    table = Table(title=title)
+    out = console()
+    mode = display_mode(project)
+    table = Table(title=bidi_lines(title, out.width, mode, "ltr", no_wrap=True)[0])
     for column in ("id", "Sorani", "English", "type", "status"):
         table.add_column(column, justify="right" if column == "Sorani" else "left")
     for e in entries:
-        table.add_row(e.id, visual_line(e.source), e.target, e.type, e.status)
-    console().print(table)
+        table.add_row(
+            Text(e.id), Bidi(e.source, mode, "rtl"), Bidi(e.target, mode), e.type, e.status
+        )
+    out.print(table)
 
 
 @app.command("list")
@@ -100,7 +105,7 @@ def list_entries(
     if json:
         write_json_lines(_entry_json(e) for e in entries)
     else:
-        _table(entries, f"{len(entries)} glossary entries")
+        _table(entries, f"{len(entries)} glossary entries", project)
 
 
 def _matching(entries: list[Entry], text: str) -> list[Entry]:
@@ -128,7 +133,7 @@ def search(
     if json:
         write_json_lines(_entry_json(e) for e in entries)
     else:
-        _table(entries, f"{len(entries)} entries matching {text!r}")
+        _table(entries, f"{len(entries)} entries matching {text!r}", project)
 
 
 @app.command()
@@ -160,57 +165,58 @@ def show(entry_id: IdArg, json: JsonOpt = False, project: ProjectOpt = None) -> 
         )
         return
     from rich.table import Table
+    from rich.text import Text
 
-    from workbench.cli.highlight import highlighted_lines
-    from workbench.rtl import visual_line
+    from workbench.display.bidi import Direction
+    from workbench.display.text import Bidi, highlighted
 
     out = console()
-    info = Table(show_header=False, title=f"{entry.id} ({entry.status})")
+    mode = display_mode(project)
+    info = Table(show_header=False, title=Text(f"{entry.id} ({entry.status})"))
     info.add_column(style="bold")
     info.add_column()
-    for label, value in (
-        ("Sorani", visual_line(entry.source)),
-        ("other spellings", ", ".join(visual_line(f) for f in entry.source_forms)),
-        ("English", entry.target),
-        ("admitted", ", ".join(entry.variants)),
-        ("forbidden", ", ".join(entry.forbidden)),
+    rows: tuple[tuple[str, str, Direction], ...] = (
+        ("Sorani", entry.source, "rtl"),
+        ("other spellings", ", ".join(entry.source_forms), "rtl"),
+        ("English", entry.target, "auto"),
+        ("admitted", ", ".join(entry.variants), "auto"),
+        ("forbidden", ", ".join(entry.forbidden), "auto"),
         (
             "adjectival",
-            ", ".join(visual_line(f) for f in entry.adjectival)
+            ", ".join(entry.adjectival)
             + (f" → {entry.adjectival_target}" if entry.adjectival_target else ""),
+            "ltr" if entry.adjectival_target else "rtl",
         ),
-        ("type / domain", f"{entry.type} / {entry.domain}"),
-        ("note", entry.note),
-        ("proposed", f"{entry.proposed_by} {entry.proposed_on or ''}"),
+        ("type / domain", f"{entry.type} / {entry.domain}", "ltr"),
+        ("note", entry.note, "auto"),
+        ("proposed", f"{entry.proposed_by} {entry.proposed_on or ''}", "ltr"),
         (
             "reviewed",
             f"{entry.reviewed_by} {entry.reviewed_on or ''} {entry.review_comment}".strip(),
+            "ltr",
         ),
-    ):
+    )
+    for label, value, direction in rows:
         if value.strip(" /→"):
-            info.add_row(label, value)
+            info.add_row(label, Bidi(value, mode, direction))
     out.print(info)
     if entry.history:
         history = Table(title="history")
         for column in ("date", "by", "action", "comment"):
             history.add_column(column)
         for h in entry.history:
-            history.add_row(h.on.isoformat(), h.by, h.action, h.comment)
+            history.add_row(h.on.isoformat(), Text(h.by), h.action, Bidi(h.comment, mode))
         out.print(history)
-    out.print(
-        f"[bold]{len(occurrences)} occurrences[/bold]"
-        + (
-            f" · renderings used: {', '.join(f'{r} {n}×' for r, n in used.most_common())}"
-            if used
-            else ""
-        )
-    )
+    summary = Text(f"{len(occurrences)} occurrences", style="bold")
+    if used:
+        counted = ", ".join(f"{r} {n}×" for r, n in used.most_common())
+        summary.append(f" · renderings used: {counted}")
+    out.print(summary)
     for occ in occurrences:
-        out.print(f"[dim]{occ.file}:{occ.segment}[/dim]")
-        for line in highlighted_lines(occ.ckb, [(occ.start, occ.end)], out.width - 2):
-            out.print(line, justify="right")
+        out.print(Bidi(f"{occ.file}:{occ.segment}", mode, style="dim"))
+        out.print(Bidi(highlighted(occ.ckb, [(occ.start, occ.end)]), mode, "rtl"))
         if occ.en:
-            out.print(f"  → {occ.en}")
+            out.print(Bidi(f"  → {occ.en}", mode, "ltr"))
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -287,10 +293,13 @@ def propose(
         return [*entries, entry]
 
     update_glossary(_master(proj), change)
-    console().print(
-        f"Proposed [bold]{created[0].id}[/bold]: {created[0].source} → "
-        f"{created[0].target or '(no rendering yet)'}"
-    )
+    from rich.text import Text
+
+    from workbench.display.text import Bidi
+
+    line = Text.assemble("Proposed ", (created[0].id, "bold"), f": {created[0].source} → ")
+    line.append(created[0].target or "(no rendering yet)")
+    console().print(Bidi(line, display_mode(project), "ltr"))
 
 
 def _decide(entry_id: str, status: str, by: str, comment: str, project: Path | None) -> None:
@@ -302,7 +311,10 @@ def _decide(entry_id: str, status: str, by: str, comment: str, project: Path | N
         return replace_entry(entries, decide(find(entries, entry_id), status, by, comment))  # type: ignore[arg-type]
 
     update_glossary(_master(proj), change)
-    console().print(f"{entry_id}: {status} by {by}" + (f" ({comment})" if comment else ""))
+    from workbench.display.text import Bidi
+
+    line = f"{entry_id}: {status} by {by}" + (f" ({comment})" if comment else "")
+    console().print(Bidi(line, display_mode(project), "ltr"))
 
 
 @app.command()
@@ -381,16 +393,20 @@ def lint(json: JsonOpt = False, project: ProjectOpt = None) -> None:
         write_json_lines(f.as_json() for f in findings)
     else:
         from rich.table import Table
+        from rich.text import Text
 
+        from workbench.display.text import Bidi
+
+        mode = display_mode(project)
         table = Table(title=f"glossary lint: {len(findings)} findings")
         for column in ("severity", "check", "entry", "message"):
             table.add_column(column)
         for f in findings:
             table.add_row(
-                f"[red]{f.severity}[/red]" if f.severity == "error" else f.severity,
+                Text(f.severity, style="red" if f.severity == "error" else ""),
                 f.code,
-                f.entry,
-                f.message,
+                Text(f.entry),
+                Bidi(f.message, mode, "ltr"),
             )
         console().print(table)
     if any(f.severity == "error" for f in findings):
@@ -509,8 +525,9 @@ def extract(
     else:
         from rich.table import Table
 
-        from workbench.rtl import visual_line
+        from workbench.display.text import Bidi
 
+        mode = display_mode(project)
         table = Table(title=f"{len(candidates[:limit])} term candidates")
         for column in ("candidate", "count", "docs", "suggested English", "example"):
             table.add_column(
@@ -518,11 +535,11 @@ def extract(
             )
         for c in candidates[:limit]:
             table.add_row(
-                visual_line(c.term),
+                Bidi(c.term, mode, "rtl"),
                 str(c.count),
                 str(c.docs),
-                ", ".join(f"{en} ({d:.2f})" for en, d in c.suggestions),
-                c.reference,
+                Bidi(", ".join(f"{en} ({d:.2f})" for en, d in c.suggestions), mode),
+                Bidi(c.reference, mode),
             )
         console().print(table)
     if propose_top:

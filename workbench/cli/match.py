@@ -48,23 +48,24 @@ def match(
         )
         return
     from rich.table import Table
+    from rich.text import Text
 
-    from workbench.cli.highlight import highlighted_lines
+    from workbench.cli.output import display_mode
+    from workbench.display.text import Bidi, highlighted
 
     out = console()
-    for line in highlighted_lines(text, [(h.start, h.end) for h in hits], out.width - 2):
-        out.print(line, justify="right")
+    mode = display_mode(project)
+    source = highlighted(text, [(h.start, h.end) for h in hits])
+    out.print(Bidi(source, mode, "rtl", justify=None if out.is_terminal else "left"))
     table = Table(title=f"{len(hits)} glossary hits in {file}")
     for column in ("term", "found as", "entry", "rendering", "variants"):
         table.add_column(column, justify="right" if column in ("term", "found as") else "left")
-    from workbench.rtl import visual_line
-
     for h in hits:
         table.add_row(
-            visual_line(h.entry.source),
-            visual_line(h.surface),
-            f"{h.entry.id} (adjective)" if h.derived else h.entry.id,
-            h.target,
-            ", ".join(h.variants),
+            Bidi(h.entry.source, mode, "rtl"),
+            Bidi(h.surface, mode, "rtl"),
+            Text(f"{h.entry.id} (adjective)" if h.derived else h.entry.id),
+            Bidi(h.target, mode),
+            Bidi(", ".join(h.variants), mode),
         )
     out.print(table)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from workbench.cli.common import EncodingOpt, JsonOpt, ProjectOpt
-from workbench.cli.output import console, write_json_lines
+from workbench.cli.output import console, display_mode, write_json_lines
 
 
 def register(app: typer.Typer) -> None:
@@ -50,6 +50,7 @@ def add(
     """Segment ARTICLES into translations/<id>.po, or update the PO from a new version."""
     from rich.table import Table
 
+    from workbench.display.text import Bidi
     from workbench.errors import InputError
     from workbench.store.add import add_article
     from workbench.store.project import open_project
@@ -60,6 +61,7 @@ def add(
     if article_id is not None and len(articles) > 1:
         raise InputError(article_id, "--id names one article; give one file with it")
     proj = open_project(project)
+    mode = display_mode(proj.root)
     proj.translations.mkdir(parents=True, exist_ok=True)
     matcher = Matcher(load_glossary(proj.glossary).active(), stopwords())
     table = Table(title="kwb add")
@@ -82,8 +84,8 @@ def add(
         save_catalog(added.catalog)
         r = added.report
         table.add_row(
-            path.name,
-            str(added.catalog.path.relative_to(proj.root)),
+            Bidi(path.name, mode),
+            Bidi(str(added.catalog.path.relative_to(proj.root)), mode),
             str(len(r.kept)),
             str(len(r.fuzzy)),
             str(len(r.new)),
@@ -106,7 +108,12 @@ def status(json: JsonOpt = False, project: ProjectOpt = None) -> None:
         return
     from rich.table import Table
 
-    table = Table(title=f"{proj.name}: translation status")
+    from workbench.display.text import Bidi, bidi_lines
+
+    out = console()
+    mode = display_mode(proj.root)
+    title = bidi_lines(f"{proj.name}: translation status", out.width, mode, no_wrap=True)[0]
+    table = Table(title=title)
     columns = (
         "file",
         "segments",
@@ -123,10 +130,10 @@ def status(json: JsonOpt = False, project: ProjectOpt = None) -> None:
         if row is overall:
             table.add_section()
         table.add_row(
-            row.name,
+            Bidi(row.name, mode),
             f"{row.segments:,}",
             f"{row.words:,}",
             *(f"{row.states[s]:,}" for s in ("untranslated", "fuzzy", "translated", "reviewed")),
             f"{row.percent:.0f}%",
         )
-    console().print(table)
+    out.print(table)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from workbench.cli.common import EncodingOpt, FileArg
-from workbench.cli.output import console, write, write_json_lines
+from workbench.cli.output import console, display_mode, write, write_json_lines
 
 
 def register(app: typer.Typer) -> None:
@@ -28,7 +28,13 @@ def normalize(
     from workbench.text.decode import read_text
 
     text = read_text(file, encoding)
-    write((matching_key(text) if key else canonical(text)).text)
+    result = (matching_key(text) if key else canonical(text)).text
+    if display_mode() == "terminal":
+        write(result)  # the text itself, byte for byte: for a pipe, a file, a bidi terminal
+    else:
+        from workbench.display.text import Bidi
+
+        console().print(Bidi(result, "visual", "rtl"), soft_wrap=False)
     if stats:
         from rich.table import Table
 
@@ -57,15 +63,15 @@ def segment(
         write_json_lines(asdict(s) for s in segments)
         return
     from rich.table import Table
+    from rich.text import Text
 
-    from workbench.rtl import display
+    from workbench.display.text import Bidi
 
-    out = console()
-    width = max(20, out.width - 24)
-    table = Table(title=f"{file}: {len(segments)} sentences", show_lines=True)
+    mode = display_mode()
+    table = Table(title=Text(f"{file}: {len(segments)} sentences"), show_lines=True)
     table.add_column("id", no_wrap=True)
     table.add_column("offsets", justify="right", no_wrap=True)
-    table.add_column("sentence", justify="right", width=width, no_wrap=True)
+    table.add_column("sentence", justify="right")
     for s in segments:
-        table.add_row(s.id, f"{s.start}–{s.end}", display(s.text, width))
-    out.print(table)
+        table.add_row(s.id, f"{s.start}–{s.end}", Bidi(s.text, mode, "rtl"))
+    console().print(table)

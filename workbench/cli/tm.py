@@ -61,12 +61,15 @@ def search(
         write_json_lines(m.as_json() for m in matches)
         return
     from rich.table import Table
+    from rich.text import Text
 
-    from workbench.rtl import visual_line
+    from workbench.cli.output import display_mode
+    from workbench.display.text import Bidi
 
+    mode = display_mode(project)
     table = Table(title=f"{len(matches)} TM matches")
     for column in ("score", "Sorani", "English", "from"):
         table.add_column(column, justify="right" if column in ("score", "Sorani") else "left")
     for m in matches:
-        table.add_row(f"{m.score:.0f}", visual_line(m.ckb), m.en, m.source)
+        table.add_row(f"{m.score:.0f}", Bidi(m.ckb, mode, "rtl"), Bidi(m.en, mode), Text(m.source))
     console().print(table)

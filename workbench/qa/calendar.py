@@ -17,14 +17,11 @@ from workbench.qa.numbers import (
     MONTH_NAMES,
     Date,
     SolarDate,
-    fold_english,
     solar_months,
     tables,
     trie_pattern,
 )
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-"""The weekdays (ISO 8601: 1 = Monday) as messages show them."""
 _MONTH_OF = "مانگی"
 """The word before a month name that makes it one: مانگی ئازار, the month of March."""
 _SATURDAY = "شەممە"
@@ -72,12 +69,30 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # checked on each one found.
         "weekday_ckb": re.compile(trie_pattern(_sorani_spellings())),
         "month_ckb": re.compile(trie_pattern(months)),
+        "named_ckb": re.compile(trie_pattern([*months, *_weekday_clues()])),
         "ending_ckb": re.compile("(?:" + "|".join(map(re.escape, endings)) + r")*(?![^\W\d_])"),
-        "weekday_en": re.compile(
-            r"\b(" + "|".join(t.weekdays_en) + r")(?:s|['’]s)?\b", re.IGNORECASE
-        ),
-        "month_en": re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b", re.IGNORECASE),
+        # English names as English writes them, capitalized or in capitals ("may" is a
+        # verb); where a word begins and ends is checked on each one found.
+        "named_en": re.compile(trie_pattern(_english_names())),
     }
+
+
+@cache
+def _english_names() -> dict[str, tuple[str, int]]:
+    """Each English month and weekday name as written (March, MARCH) → ("month" or
+    "weekday", its number)."""
+    names: dict[str, tuple[str, int]] = {}
+    for n, month in enumerate(MONTH_NAMES, 1):
+        names[month] = names[month.upper()] = ("month", n)
+    for day, n in tables().weekdays_en.items():
+        names[day.capitalize()] = names[day.upper()] = ("weekday", n)
+    return names
+
+
+@cache
+def _weekday_names() -> dict[int, str]:
+    """The weekdays (ISO 8601: 1 = Monday) as messages show them."""
+    return {n: day.capitalize() for day, n in tables().weekdays_en.items()}
 
 
 def _names(pattern: re.Pattern[str], key: str) -> list[str]:
@@ -99,6 +114,14 @@ def _names(pattern: re.Pattern[str], key: str) -> list[str]:
     return found
 
 
+@cache
+def _weekday_clues() -> tuple[str, ...]:
+    """Strings every Sorani weekday name holds one of (شەم of the names counted from
+    Saturday, the others whole): a quick look before the names are read."""
+    clue = _SATURDAY[:3]
+    return tuple({clue if clue in n else n for n in _sorani_spellings()})
+
+
 def without_weekdays(key: str) -> str:
     """A matching key with its weekday names blanked out (the offsets kept): دوو شەممە is
     Monday, not the number two."""
@@ -107,13 +130,28 @@ def without_weekdays(key: str) -> str:
     return _patterns()["weekday_ckb"].sub(lambda m: "x" * len(m[0]), key)
 
 
-def sorani_named(key: str, dates: list[Date]) -> Named:
+def may_name(key: str) -> bool:
+    """Whether a Sorani matching key may name a month (Iraqi or Kurdish solar) or a weekday:
+    a quick look, which the readers of dates and of named months and weekdays share."""
+    return _patterns()["named_ckb"].search(key) is not None
+
+
+def _may_name_weekday(key: str) -> bool:
+    return any(clue in key for clue in _weekday_clues())
+
+
+def sorani_named(key: str, dates: list[Date], month_names: bool | None = None) -> Named:
     """The weekdays and months named in a Sorani matching key whose dates (`sorani_dates`)
-    are `dates`: a month named in one of those dates is the date check's, not named alone."""
+    are `dates`: a month named in one of those dates is the date check's, not named alone.
+    `month_names`: False when the key is known to name no month (`may_name`)."""
     p = _patterns()
-    weekdays = frozenset(_sorani_spellings()[name] for name in _names(p["weekday_ckb"], key))
+    weekdays = (
+        frozenset(_sorani_spellings()[name] for name in _names(p["weekday_ckb"], key))
+        if _may_name_weekday(key)
+        else frozenset()
+    )
     all_months = {r.month for date in dates for r in date.readings}
-    if p["month_ckb"].search(key) is None:
+    if not (p["month_ckb"].search(key) if month_names is None else month_names):
         return Named(weekdays, (), frozenset(all_months)) if weekdays or dates else NOTHING
     t = tables()
     dated = {d.month for d in dates if not d.numeric and not isinstance(d, SolarDate)}
@@ -131,19 +169,31 @@ def sorani_named(key: str, dates: list[Date]) -> Named:
 
 
 def english_named(text: str) -> Named:
-    """The weekdays and months named in English text (capitalized, as English writes them:
-    "may" is a verb), in dates or not."""
-    p = _patterns()
-    t = tables()
-    weekdays = frozenset(
-        t.weekdays_en[fold_english(m[1])]
-        for m in p["weekday_en"].finditer(text)
-        if m[1][0].isupper()
+    """The weekdays and months named in English text (capitalized or in capitals, as
+    English writes them: "may" is a verb), in dates or not; a weekday may be plural or
+    possessive (Mondays, Thursday's)."""
+    names = _english_names()
+    weekdays: set[int] = set()
+    months: set[int] = set()
+    for m in _patterns()["named_en"].finditer(text):
+        start, end = m.span()
+        if start and text[start - 1].isalnum():
+            continue
+        kind, number = names[m.group()]
+        rest = _PLURAL_OR_POSSESSIVE.match(text, end) if kind == "weekday" else None
+        if rest is not None:
+            end = rest.end()
+        if end < len(text) and text[end].isalnum():
+            continue
+        (weekdays if kind == "weekday" else months).add(number)
+    if not weekdays and not months:
+        return NOTHING
+    return Named(
+        frozenset(weekdays), tuple(frozenset({m}) for m in sorted(months)), frozenset(months)
     )
-    months = frozenset(
-        t.months_en[fold_english(m[1])] for m in p["month_en"].finditer(text) if m[1][0].isupper()
-    )
-    return Named(weekdays, tuple(frozenset({m}) for m in sorted(months)), months)
+
+
+_PLURAL_OR_POSSESSIVE = re.compile(r"s\b|['’]s\b|S\b|['’]S\b")
 
 
 def differences(source: Named, target: Named) -> list[str]:
@@ -168,7 +218,7 @@ def differences(source: Named, target: Named) -> list[str]:
 
 
 def _days(days: frozenset[int]) -> str:
-    return ", ".join(WEEKDAY_NAMES[d - 1] for d in sorted(days))
+    return ", ".join(_weekday_names()[d] for d in sorted(days))
 
 
 def _months(months: frozenset[int]) -> list[str]:

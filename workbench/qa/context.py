@@ -33,6 +33,9 @@ class Context:
     _stems: dict[int, str] = field(default_factory=dict, repr=False)
     _keys: dict[int, str] = field(default_factory=dict, repr=False)
     _values: dict[PerUnit[Any], dict[int, Any]] = field(default_factory=dict, repr=False)
+    per_entry: dict[object, Any] = field(default_factory=dict, repr=False)
+    """What a check derives from a glossary entry and the run's matcher, keyed by the id of
+    the entry (the matcher keeps its entries for the run)."""
 
     def source_key(self, unit: Unit) -> str:
         """The source's matching key (computed once per unit)."""
@@ -56,7 +59,9 @@ class Context:
 
     def value(self, derive: PerUnit[T], unit: Unit) -> T:
         """`derive(unit, self)`, computed once per unit (or remembered from elsewhere)."""
-        values = self._values.setdefault(derive, {})
+        values = self._values.get(derive)
+        if values is None:  # (not setdefault: it would build an empty dict on every call)
+            values = self._values[derive] = {}
         key = id(unit)
         if key in values:
             return cast(T, values[key])
@@ -65,7 +70,9 @@ class Context:
 
     def values(self, derive: PerUnit[T], units: Sequence[Unit]) -> list[T]:
         """`value` for each of `units`."""
-        values = self._values.setdefault(derive, {})
+        values = self._values.get(derive)
+        if values is None:
+            values = self._values[derive] = {}
         found = list(map(values.get, map(id, units)))
         if None in found:  # not all known yet (no value is None)
             found = [self.value(derive, unit) for unit in units]

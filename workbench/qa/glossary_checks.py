@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import compress
 from typing import NamedTuple
 
 from workbench.qa.context import Context
@@ -60,9 +59,20 @@ class _Renderings(NamedTuple):
     own: tuple[str, ...]
     """The distinct `own_renderings` that have a word to look for."""
     own_stems: tuple[str, ...]
+    """The stems of `own`, each once with its label."""
     own_labels: tuple[str, ...]
-    """For each of `own`, the rendering term-inconsistent counts it as: the first of the
-    entry's renderings that differs from it only in case (Police is police)."""
+    """For each of `own_stems`, the rendering term-inconsistent counts it as: the first of
+    the entry's renderings that differs from it only in case and number (Police is police)."""
+    own_capitals: tuple[str, ...]
+    """For each of `own_stems` that has no capital (an acronym has), its label in capitals
+    (LAW ENFORCEMENT); "" for the others."""
+    spelled_apart: frozenset[int]
+    """The places in `own_stems` of renderings that stem like another but are spelled apart
+    (U.S., US): which one a target uses is read in its text…"""
+    spelled_apart_groups: tuple[tuple[int, ...], ...]
+    """…and those places, grouped by their stems."""
+    longest: dict[tuple[int, ...], tuple[str, ...]]
+    """`_used_renderings`' answers by the renderings found."""
     other_stems: tuple[str, ...]
     """The stems of the other acceptable renderings."""
     forbidden: tuple[str, ...]
@@ -94,12 +104,19 @@ def _renderings(hit: Hit) -> _Renderings:
         labels: dict[str, str] = {}
         for rendering in own:
             labels.setdefault(_case_apart(rendering), rendering)
+        # Renderings alike in stems and label (official, officials) are looked for once.
+        looked_for = dict.fromkeys(
+            (stemmed, labels[_case_apart(r)]) for r, stemmed in zip(own, own_stems, strict=True)
+        )
         found = _Renderings(
             entry.id + " (adjective)" if hit.adjectival else entry.id,
             options,
             own,
-            own_stems,
-            tuple(labels[_case_apart(r)] for r in own),
+            tuple(stemmed for stemmed, _ in looked_for),
+            tuple(label for _, label in looked_for),
+            tuple(label.upper() if st.islower() else "" for st, label in looked_for),
+            *_spelled_apart(tuple(looked_for)),
+            {},
             _stemmed(r for r in options if r not in own)[1],
             *_stemmed(entry.forbidden),
         )
@@ -127,14 +144,14 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
         return _InTarget(missing, forbidden, ())
     has = ctx.target_stems(unit).__contains__
     hyphens = "-" in unit.target  # words to take apart as well (`_apart`)
-    capitals = _CAPITALS.search(unit.target) is not None  # words in capitals (a headline)
+    capitals: bool | None = None  # words in capitals (a headline): looked for when needed
     entries: set[str] = set()
     terms: set[str] = set()
     for hit in unit.hits:
         if not isinstance(hit, Hit):
             continue
         renderings = _renderings(hit)
-        term, options, _, own_stems, _, other_stems, bad, bad_stems = renderings
+        term, options, _, own_stems, labels, _, _, _, _, other_stems, bad, bad_stems = renderings
         entry_id = hit.entry.id
         new_entry, new_term = entry_id not in entries, term not in terms
         if not (new_entry or new_term):
@@ -145,20 +162,33 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
         has_own = list(map(has, own_stems))
         used = has_own.count(True)
         if new_term:
-            seen = has_own
-            if capitals:  # LAW ENFORCEMENT is law enforcement (an acronym stays itself)
-                lowered = ctx.value(_lowered_stems, unit)
-                seen = [
-                    h or (s.islower() and s in lowered)
-                    for h, s in zip(has_own, own_stems, strict=True)
-                ]
-            if any(seen):
-                uses += ((term, label) for label in _used_renderings(renderings, seen, unit))
+            if used == 1:  # the usual case: one rendering
+                uses.append((term, labels[has_own.index(True)]))
+            elif used:
+                places = tuple(compress(range(len(has_own)), has_own))
+                known = None if renderings.spelled_apart else renderings.longest.get(places)
+                if known is None:
+                    known = _used_renderings(renderings, places, unit)
+                uses.extend([(term, r) for r in known])
+            else:  # maybe in capitals (LAW ENFORCEMENT)
+                if capitals is None:
+                    capitals = _SHOUTED.search(unit.target) is not None
+                if capitals:
+                    seen = _with_capitals(renderings, has_own, unit, ctx)
+                    if any(seen):
+                        places = tuple(compress(range(len(seen)), seen))
+                        uses.extend([(term, r) for r in _used_renderings(renderings, places, unit)])
         if not new_entry:
             continue
         used_bad: list[str] = []
         if " " in hit.entry.source and ctx.matcher is not None:
-            bad, bad_stems = _with_nested_forbidden(hit.entry, options, bad, bad_stems, ctx.matcher)
+            form = (id(hit.entry), hit.adjectival)
+            nested = ctx.per_entry.get(form)
+            if nested is None:
+                nested = ctx.per_entry[form] = _with_nested_forbidden(
+                    hit.entry, options, bad, bad_stems, ctx.matcher
+                )
+            bad, bad_stems = nested
         if bad:
             found = list(map(has, bad_stems))
             if hyphens and (parted := ctx.value(_parted, unit)).new:
@@ -177,6 +207,23 @@ def _in_target(unit: Unit, ctx: Context) -> _InTarget:
     return _InTarget(missing, forbidden, tuple(uses))
 
 
+def _with_capitals(
+    renderings: _Renderings, has_own: list[bool], unit: Unit, ctx: Context
+) -> list[bool]:
+    """`has_own` with the renderings the target has in capitals too (LAW ENFORCEMENT is
+    law enforcement; an acronym stays itself). The capitals are looked for in the text
+    first: most targets with capitals have an acronym (PMF), not a headline."""
+    target = unit.target
+    capitals = renderings.own_capitals
+    if not any(c and c in target for c, h in zip(capitals, has_own, strict=True) if not h):
+        return has_own
+    lowered = ctx.value(_lowered_stems, unit)
+    return [
+        h or bool(c and c in target and s in lowered)
+        for h, c, s in zip(has_own, capitals, renderings.own_stems, strict=True)
+    ]
+
+
 @lru_cache(maxsize=65536)
 def _case_apart(rendering: str) -> str:
     """What a rendering is whatever its case and number: Police and police are one
@@ -184,39 +231,65 @@ def _case_apart(rendering: str) -> str:
     return stems(rendering.casefold())
 
 
-def _used_renderings(renderings: _Renderings, has_own: list[bool], unit: Unit) -> tuple[str, ...]:
-    """The renderings of a term a target uses (`has_own`: which of its own renderings the
-    target's stems have), as term-inconsistent counts them: case apart (police and Police
+def _spelled_apart(
+    looked_for: tuple[tuple[str, str], ...],
+) -> tuple[frozenset[int], tuple[tuple[int, ...], ...]]:
+    """The places of the (stems, label) pairs whose stems another pair has too, and those
+    places grouped by stems."""
+    groups: dict[str, list[int]] = {}
+    for n, (stemmed, _) in enumerate(looked_for):
+        groups.setdefault(stemmed, []).append(n)
+    apart = tuple(tuple(group) for group in groups.values() if len(group) > 1)
+    return frozenset(n for group in apart for n in group), apart
+
+
+def _used_renderings(
+    renderings: _Renderings, found: tuple[int, ...], unit: Unit
+) -> tuple[str, ...]:
+    """The renderings of a term a target uses (`found`: the places in `own_stems` of those
+    the target's stems have), as term-inconsistent counts them: case apart (police and Police
     are one), and where the target holds one inside another, only the longer (police
     officers is not also police). Renderings that stem alike but are spelled apart (U.S.,
-    US) are told apart by the target's text."""
-    found = [n for n, has in enumerate(has_own) if has]
-    labels = dict.fromkeys(renderings.own_labels[n] for n in found)
-    if len(labels) == 1:
-        return tuple(labels)
-    by_stems: dict[str, list[str]] = {}
-    for n in found:
-        group = by_stems.setdefault(renderings.own_stems[n], [])
-        if renderings.own_labels[n] not in group:
-            group.append(renderings.own_labels[n])
-    used: dict[str, str] = {}
-    for stemmed, group in by_stems.items():
-        if len(group) > 1:  # spelled apart (U.S., US): the ones written in the target
-            group = [r for r in group if _literal(r).search(unit.target)] or group[:1]
-        used.update(dict.fromkeys(group, stemmed))
-    return tuple(
-        label
-        for label, stemmed in used.items()
-        if not any(other != stemmed and stemmed in other for other in used.values())
-    )
+    US) are told apart by the target's text; the rest depends on which are found alone,
+    and is kept."""
+    if renderings.spelled_apart and not renderings.spelled_apart.isdisjoint(found):
+        found = _as_written(renderings, found, unit.target)
+    known = renderings.longest.get(found)
+    if known is None:
+        stems_of = dict(
+            zip(
+                (renderings.own_labels[n] for n in found),
+                (renderings.own_stems[n] for n in found),
+                strict=True,
+            )
+        )
+        known = renderings.longest[found] = tuple(
+            label
+            for label, stemmed in stems_of.items()
+            if not any(other != stemmed and stemmed in other for other in stems_of.values())
+        )
+    return known
 
 
-@lru_cache(maxsize=4096)
-def _literal(rendering: str) -> re.Pattern[str]:
-    """A rendering as written, as a word: in any case, unless it has capitals past its first
-    letter (an acronym, U.S.: not the pronoun us)."""
-    flags = 0 if any(map(str.isupper, rendering[1:])) else re.IGNORECASE
-    return re.compile(rf"(?<![\w.]){re.escape(rendering)}(?!\w|\.\w)", flags)
+def _as_written(renderings: _Renderings, found: tuple[int, ...], target: str) -> tuple[int, ...]:
+    """`found` without the renderings that stem like another found one but are not written
+    in the target (US where it has U.S.); if none is, the first stays."""
+    labels = renderings.own_labels
+    dropped: list[int] = []
+    for group in renderings.spelled_apart_groups:
+        present = [n for n in group if n in found]
+        if len(present) > 1:
+            written = [n for n in present if _in_text(labels[n], target)] or present[:1]
+            dropped += [n for n in present if n not in written]
+    return tuple(n for n in found if n not in dropped) if dropped else found
+
+
+def _in_text(rendering: str, target: str) -> bool:
+    """Whether a rendering is written in the target: as it is if it has capitals past its
+    first letter (an acronym, U.S.), in any case if not."""
+    if any(map(str.isupper, rendering[1:])):
+        return rendering in target
+    return rendering.lower() in target.lower()
 
 
 def _rendered_otherwise(hit: Hit, options: tuple[str, ...], unit: Unit, ctx: Context) -> bool:
@@ -321,6 +394,9 @@ def _as_verb(target_stems: str, renderings: Iterable[str]) -> bool:
 
 
 _CAPITALS = re.compile(r"[A-Z]{3}")
+_SHOUTED = re.compile(r"[A-Z][A-Z](?:[A-Z]{3}| [A-Z]{2})")
+"""Words in capitals that are no acronym (PMF, NATO): a long one (ERBIL) or two in a row
+(LAW ENFORCEMENT)."""
 
 
 def _in_capitals(unit: Unit, renderings: Iterable[str], ctx: Context) -> bool:
@@ -385,54 +461,3 @@ def term_uses(unit: Unit, ctx: Context) -> tuple[tuple[str, str], ...]:
     """(term, rendering) for each term of the source (noun and adjective apart) and each of
     its renderings the target uses, case apart and the longest where they overlap."""
     return ctx.value(_in_target, unit).uses
-
-
-MIN_MAJORITY = 3
-"""A term is held to the rendering it has this many uses of, at least."""
-MAJORITY_OVER_MINORITY = 1.5
-"""…and a minority rendering is flagged when the majority has this many times its uses:
-3 uses against 5 are exceptions to a rule; 8 against 9 are two renderings in use."""
-FEW = 3
-"""…and when it is used a few times: this many at most, or a quarter of the uses at most
-(`FEW_SHARE`); 12 uses against 20 are a rendering in use, 12 against 200 exceptions."""
-FEW_SHARE = 4
-
-
-def inconsistent(units: list[Unit], ctx: Context) -> Iterable[tuple[Unit, str, tuple[str, ...]]]:
-    """One term rendered mostly one way (more than half of its uses, `MIN_MAJORITY` at
-    least) and a few times another admitted way across the corpus: the minority uses
-    (`_few`). A target that has the majority rendering too is not one of them (the Popular
-    Mobilization Forces (PMF))."""
-    per_unit = ctx.values(term_uses, units)
-    # Only a term used with two renderings or more can be inconsistent.
-    renderings = Counter(term for term, _ in set(chain.from_iterable(per_unit)))
-    contested = {term for term, n in renderings.items() if n > 1}
-    uses: dict[str, list[tuple[Unit, str]]] = {}
-    for unit, unit_uses in zip(units, per_unit, strict=True):
-        for term, rendering in unit_uses:
-            if term in contested:
-                uses.setdefault(term, []).append((unit, rendering))
-    for term, found in uses.items():
-        counts = Counter(rendering for _, rendering in found)
-        majority, most = counts.most_common(1)[0]
-        if most * 2 <= counts.total() or most < MIN_MAJORITY:
-            continue  # not mostly rendered one way: no majority to hold the others to
-        summary = ", ".join(f"{r} {n}×" for r, n in counts.most_common())
-        holders = [u for u, r in found if r == majority]
-        with_majority = set(map(id, holders))
-        majority_ids = tuple(dict.fromkeys(u.id for u in holders))[:20]
-        for unit, rendering in found:
-            if (
-                rendering != majority
-                and _few(counts[rendering], most)
-                and id(unit) not in with_majority
-            ):
-                yield (unit, f"{term} rendered {rendering!r} here: {summary}", majority_ids)
-
-
-def _few(uses: int, majority: int) -> bool:
-    """Whether a rendering's uses are a few against the majority rendering's: exceptions to
-    it, not a second rendering in use."""
-    if majority < MAJORITY_OVER_MINORITY * uses:
-        return False
-    return uses <= FEW or (uses + majority) >= FEW_SHARE * uses

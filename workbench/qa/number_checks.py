@@ -11,6 +11,7 @@ from workbench.qa.calendar import (
     Named,
     differences,
     english_named,
+    may_name,
     sorani_named,
     without_weekdays,
 )
@@ -27,15 +28,16 @@ from workbench.qa.numbers import (
     sorani_dot_groups,
     sorani_number_words,
     sorani_numbers,
-    sorani_optional_numbers,
     tables,
     trie_pattern,
-    without_vague_numbers,
 )
+from workbench.qa.vague_numbers import sorani_optional_numbers, without_vague_numbers
 
 Issue = tuple[str, tuple[str, ...]]
 YEARS = ((1900, 2100), (2600, 2800))
 """Whole numbers in these ranges are shown as years are written (Gregorian, Kurdish)."""
+_SMALL = frozenset(map(float, range(1, 1000)))
+"""The numbers an ordinal or "both" may be (حەوتەم, seventh; هەر دوو, both: 2)."""
 SPELLED_EXTRA = (3, 99)
 """English numbers spelled out in this range are flagged when the source has no such number."""
 
@@ -51,7 +53,13 @@ def _show(value: float) -> str:
 
 def source_dates(unit: Unit, ctx: Context) -> list[Date]:
     """The source's dates (read once per unit: the date, number and glossary checks use them)."""
-    return sorani_dates(unit.source, ctx.source_key(unit))
+    key = ctx.source_key(unit)
+    return sorani_dates(unit.source, key, ctx.value(source_may_name, unit))
+
+
+def source_may_name(unit: Unit, ctx: Context) -> bool:
+    """Whether the source may name a month or a weekday (looked at once per unit)."""
+    return may_name(ctx.source_key(unit))
 
 
 def target_dates(unit: Unit, ctx: Context) -> list[Date]:
@@ -63,7 +71,7 @@ def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
     """A number of the source missing from the target, or a digit number the source lacks."""
     key = ctx.source_key(unit)
     source = sorani_numbers(unit.source, key)
-    spelled, replaced = sorani_number_words(without_weekdays(without_vague_numbers(key)))
+    spelled, replaced = sorani_number_words(key, _no_numbers)
     target = english_digits(unit.target)
     small = _may_spell_small(unit.target)
     words = english_words(unit.target) if small else None
@@ -83,6 +91,12 @@ def number_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
     )
     named = Counter(english_name_numbers(unit.target))
     return _number_issues(+counts, Counter(spelled), +target_counts, unit.target, words, named, key)
+
+
+def _no_numbers(key: str) -> str:
+    """A matching key without the words that look like numbers but are none (دوو شەممە,
+    Monday; هەر دوو, both; دەیان ملیۆن, tens of millions), the offsets kept."""
+    return without_weekdays(without_vague_numbers(key))
 
 
 @cache
@@ -168,7 +182,7 @@ def _number_issues(
         if SPELLED_EXTRA[0] <= v <= SPELLED_EXTRA[1]
         and not (source[v] or spelled[v] or target[v] or _inflected_in(v, source_key))
     ]
-    if extra:  # read only here: most pairs have no extra number
+    if any(v in _SMALL for v in extra):  # read only here: seldom needed
         optional = Counter(sorani_optional_numbers(source_key))
         extra = [
             v for v in extra if source[v] + spelled[v] + optional[v] < max(target[v] - named[v], 1)
@@ -199,7 +213,11 @@ def date_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
             if not date_agrees(date, targets):
                 found = ", ".join(str(d) for d in targets) or "no date"
                 issues.append((f"the source says {date}; the translation has {found}", ()))
-    named = ctx.value(source_named, unit)
-    if named is not NOTHING and (named.weekdays or named.months):
-        issues += [(message, ()) for message in differences(named, english_named(unit.target))]
+    # Weekdays and months named alone, where the source may name some.
+    if ctx.value(source_may_name, unit):
+        named_en = english_named(unit.target)
+        if named_en is not NOTHING:
+            named = ctx.value(source_named, unit)
+            if named.weekdays or named.months:
+                issues += [(message, ()) for message in differences(named, named_en)]
     return issues

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -233,16 +233,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ckb_spelled": re.compile(
             trie_pattern([*t.words_ckb, *t.bound_ckb, *t.scale_ckb, _HALF_CKB], whole=True)
         ),
-        # A scale word after a word of an indefinite amount: no number (دەیان ملیۆن).
-        "ckb_vague_scale": re.compile(
-            rf"(?<!\w)(?:{_alternatives(t.quantifiers_ckb)})\s+({ckb_scale})(?!\w)"
-        ),
-        "ckb_optional": re.compile(trie_pattern(t.optional_ckb, whole=True)),
-        # An ordinal: a number word and an ordinal ending, at a word's start (حەوتەمین).
-        "ckb_ordinal": re.compile(
-            rf"(?<!\w)({trie_pattern([*t.words_ckb, *t.bound_ckb])})"
-            rf"(?:{_alternatives(t.ordinal_endings_ckb)})"
-        ),
         "ckb_month": re.compile(trie_pattern(t.months_ckb)),
         "ckb_solar_month": re.compile(trie_pattern(t.months_solar_ckb)),
         # A solar month's day takes its ی (١٠ی گوڵان: ١٠ گوڵان is "10 flowers"), and its
@@ -380,13 +370,17 @@ _AND = re.compile(r"\s+و\s+")
 _HALF = re.compile(r"\s+و\s+نیو(?!\w)")
 
 
-def sorani_number_words(key: str) -> Spelled:
+def sorani_number_words(key: str, blank: Callable[[str], str] | None = None) -> Spelled:
     """Numbers spelled out in Sorani (دوو, بیست و پێنج, سێ سەد, دوو هەزار, نیو ملیۆن) in a
     matching key, each read whole (`spelled_numbers`), also where digits begin them
-    (٢ هەزار و پێنج سەد)."""
+    (٢ هەزار و پێنج سەد). Where the key has number words, `blank` takes out of it those
+    that are no numbers (the offsets kept): its result is read instead."""
     words = _words(key, _patterns()["ckb_spelled"], _AND_CKB, "")
     if not words:
         return Spelled([], [])
+    if blank is not None and (blanked := blank(key)) != key:
+        key = blanked
+        words = _words(key, _patterns()["ckb_spelled"], _AND_CKB, "")
     t = tables()
     if not t.letters_ckb.isdisjoint(w.text for w in words):
         key = _patterns()["ckb_acronym"].sub(_blank, key)
@@ -394,35 +388,6 @@ def sorani_number_words(key: str) -> Spelled:
     return read_spelled(
         words, t.words_ckb, t.scale_ckb, _AND_CKB, t.bound_ckb, t.scale_ckb, _HALF_CKB
     )
-
-
-def without_vague_numbers(key: str) -> str:
-    """A matching key with the words that look like numbers but are none blanked out (so
-    that the offsets stay): a scale word after a word of an indefinite amount (دەیان ملیۆن,
-    tens of millions), and the words a number may render but need not (هەر دوو, both:
-    `sorani_optional_numbers`)."""
-    p = _patterns()
-    if any(word in key for word in tables().quantifiers_ckb):
-        key = p["ckb_vague_scale"].sub(_blank_scale, key)
-    if any(word in key for word in tables().optional_ckb):
-        key = p["ckb_optional"].sub(_blank, key)
-    return key
-
-
-def _blank_scale(found: re.Match[str]) -> str:
-    """The quantifier found, and its scale word blanked."""
-    return found[0][: found.start(1) - found.start()] + "x" * len(found[1])
-
-
-def sorani_optional_numbers(key: str) -> list[float]:
-    """Numbers a Sorani matching key may be rendered with, but need not be: the words that
-    may be numbers (هەر دوو, both: 2) and ordinals (حەوتەم, seventh: 7th)."""
-    p = _patterns()
-    t = tables()
-    found = [t.optional_ckb[m[0]] for m in p["ckb_optional"].finditer(key)]
-    numbers = {**t.words_ckb, **t.bound_ckb}
-    found += [numbers[m[1]] for m in p["ckb_ordinal"].finditer(key)]
-    return found
 
 
 def _blank(found: re.Match[str]) -> str:
@@ -524,16 +489,20 @@ def _english_halves(folded: str) -> list[float]:
     return values
 
 
-def sorani_dates(text: str, key: str | None = None) -> list[Date]:
+def sorani_dates(text: str, key: str | None = None, month_names: bool = True) -> list[Date]:
     """Dates in Sorani text: with a month name (a bare month name -- ئازار is also "pain" --
     is not a date), of the Kurdish solar calendar, then in digits: day/month/year or
-    year/month/day, and day, month and year each with its ezafe (١٢ی ٥ی ٢٠٢٣)."""
+    year/month/day, and day, month and year each with its ezafe (١٢ی ٥ی ٢٠٢٣). Pass
+    `month_names=False` when the text is known to name no month: the dates with one are not
+    looked for."""
     key = key_text(text) if key is None else key
-    found = _sorani_written_dates(key) + _numeric_dates(key, _SORANI_DATE_ORDERS)
+    found = _numeric_dates(key, _SORANI_DATE_ORDERS)
+    if month_names:
+        found = _sorani_written_dates(key) + found
     # Quick looks first: a solar date has a day with its ezafe (١٠ی گوڵان) or a Kurdish
     # year (٢٧٢١); a date in digits joined by the ezafe has such a day too.
     day = _DAY_EZAFE.search(key) is not None
-    if day or "27" in key or "26" in key:
+    if month_names and (day or "27" in key or "26" in key):
         found += _solar_dates(key)
     if day:
         found += _ezafe_dates(key)

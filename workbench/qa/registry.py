@@ -6,7 +6,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from workbench.qa import consistency_checks, form_checks, glossary_checks, number_checks
+from workbench.qa import (
+    consistency_checks,
+    form_checks,
+    glossary_checks,
+    number_checks,
+    term_consistency,
+)
 from workbench.qa.context import Context, PerUnit
 from workbench.qa.model import Severity, Unit
 
@@ -48,7 +54,7 @@ CHECKS: tuple[Check, ...] = (
         "term-inconsistent",
         "warning",
         "corpus",
-        glossary_checks.inconsistent,
+        term_consistency.inconsistent,
         "one term, several renderings",
         (glossary_checks.term_uses,),
     ),

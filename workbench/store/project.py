@@ -23,7 +23,7 @@ class Project:
     keys: dict[str, str] = field(default_factory=dict)
     """`[keys]`: binding id → keys, to remap the editor's shortcuts."""
     rtl: str | None = None
-    """`[display] rtl`: "visual" or "terminal" (see `workbench.rtl`)."""
+    """`[display] rtl`: "visual" or "terminal" (see `workbench.display`)."""
     reviewer: str | None = None
     """`[project] reviewer`: the name the glossary screen records for decisions."""
 

@@ -14,8 +14,8 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Label
 
+from workbench.display.bidi import Mode, resolve_mode
 from workbench.errors import InputError
-from workbench.rtl import Mode, detect_mode
 from workbench.store.project import Project
 from workbench.terms.matcher import Matcher
 from workbench.tm.service import TmService, TmUnavailableError
@@ -46,7 +46,7 @@ class KwbApp(App[None]):
         super().__init__()
         self.project = project
         self.open_path = open_path
-        self.rtl: Mode = rtl or _mode(project.rtl) or detect_mode()
+        self.rtl: Mode = resolve_mode(rtl, configured=project.rtl)
         self.matcher: Matcher | None = None
         self.tm: TmService | None = None
         self.keymap: dict[str, str] = normalize(project.keys)
@@ -174,13 +174,11 @@ def binding_ids() -> set[str]:
     from workbench.tui.glossary_screen import EditEntryDialog, GlossaryScreen
     from workbench.tui.help import HelpScreen
     from workbench.tui.overview import OverviewScreen
-    from workbench.tui.panels import GlossaryPanel
     from workbench.tui.qa_screen import QaScreen
 
     owners: list[type] = [
         KwbApp,
         EditorScreen,
-        GlossaryPanel,
         OverviewScreen,
         GlossaryScreen,
         EditEntryDialog,
@@ -202,10 +200,6 @@ def _terminal() -> int | None:
     except (OSError, ValueError):  # closed, or replaced by an object without a descriptor
         return None
     return fd if fd >= 0 and os.isatty(fd) else None
-
-
-def _mode(value: str | None) -> Mode | None:
-    return value if value in ("visual", "terminal") else None  # type: ignore[return-value]
 
 
 def _matcher(project: Project) -> Matcher | None:

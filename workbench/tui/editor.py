@@ -17,30 +17,31 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Footer, Input, TextArea
 
+from workbench.display.bidi import Mode
+from workbench.display.text import Bidi
 from workbench.errors import InputError
 from workbench.gc_pause import freeze_long_lived
-from workbench.rtl import Mode
 from workbench.store.pofile import state
 from workbench.terms.matcher import Hit
 from workbench.tm.index import Match
 from workbench.tm.service import TmUnavailableError
+from workbench.tui.display import BidiInput, app_mode
 from workbench.tui.editor_frame import EditorFrame
-from workbench.tui.panels import GlossaryPanel, SourcePanel, TextPanel
-from workbench.tui.rtl_text import RtlText
+from workbench.tui.panels import WorkView
 from workbench.tui.segment_list import SegmentList
 from workbench.tui.session import EditSession, ProjectQa
 from workbench.tui.widgets import (
     HIT_STYLE,
     EnglishEditor,
     StatusLine,
-    display_line,
     mark,
     rtl_preview,
 )
@@ -97,21 +98,18 @@ class EditorScreen(EditorFrame):
         yield StatusLine(id="status")
         with Horizontal():
             with Vertical(id="segments"):
-                yield Input(
+                yield BidiInput(
                     placeholder="filter: text, or untranslated / fuzzy / translated / reviewed",
                     id="filter",
                 )
                 yield SegmentList(self._row_text, id="segment-list")
             with Vertical(id="work"):
-                yield Static("Sorani", classes="panel-title", id="source-title")
-                yield SourcePanel(id="source", mode=self.mode)
-                with Vertical(id="panels"):
-                    yield Static(self._key_title("glossary"), classes="panel-title")
-                    yield GlossaryPanel(id="glossary", hint=self._key("glossary_pick"))
-                    yield Static(self._key_title("tm"), classes="panel-title")
-                    yield TextPanel(id="tm")
-                    yield Static(self._key_title("qa"), classes="panel-title")
-                    yield TextPanel(id="qa", classes="findings")
+                view = WorkView(self.mode or app_mode(self), id="work-view")
+                view.set_title("source", Text("Sorani"))
+                view.set_title("glossary", self._key_title("glossary"), self._key("glossary_pick"))
+                view.set_title("tm", self._key_title("tm"))
+                view.set_title("qa", self._key_title("qa"))
+                yield view
                 english = EnglishEditor(id="target", soft_wrap=True)
                 english.border_title = "English"
                 english.let_through = self._glossary_key
@@ -157,22 +155,23 @@ class EditorScreen(EditorFrame):
         s.index = index
         entry = s.current
         spans = [(h.start, h.end, HIT_STYLE) for h in s.hits()]
-        glossary = _glossary_text(s.glossary_choices())
-        terms = _glossary_text(s.glossary_choices(), notes=False)
+        mode = self.mode or app_mode(self)
+        glossary = _glossary_text(s.glossary_choices(), mode)
+        terms = _without_notes(glossary)
         findings = self._findings_text()
         if s.tm is None:  # the TM service may have come up since the file opened
             s.tm = getattr(self.app, "tm", None)
         suggestions = s.cached_suggestions(index)
 
-        self.query_one("#source", RtlText).update(entry.msgid, spans)
-        self.query_one("#glossary", GlossaryPanel).show_terms(glossary, terms)
+        view = self.view()
+        view.set_source(entry.msgid, spans)
+        view.set_panel("glossary", glossary, terms)
         if suggestions is None:
             waiting = "…" if s.tm is not None else "translation memory loading…"
-            self._panel("tm").update(Text(waiting, style="dim"))
+            view.set_panel("tm", Text(waiting, style="dim"))
         else:
             self._show_tm(index, suggestions)
-        self._panel("qa").update(findings)
-        self._lay_out()
+        view.set_panel("qa", findings)
         self._loading_text = True
         self.query_one("#target", TextArea).load_text(entry.msgstr)
         self._loading_text = False
@@ -216,12 +215,12 @@ class EditorScreen(EditorFrame):
         for m in matches[:5]:
             text.append(f"{m.score:3.0f}% ", style="bold cyan")
             text.append(f"{m.en}\n")
-        self._panel("tm").update(text or Text("no suggestions", style="dim"))
-        self._lay_out()
+        self.view().set_panel("tm", text or Text("no suggestions", style="dim"))
 
-    def _findings_text(self) -> Text:
-        """The current entry's QA findings (and its QA mark in the list). The corpus checks'
-        come from the last check across the project, and say so."""
+    def _findings_text(self) -> Bidi:
+        """The current entry's QA findings (and its QA mark in the list), English lines with
+        the Sorani they quote in display order. The corpus checks' come from the last check
+        across the project, and say so."""
         findings = self.session.findings()
         index = self.session.index
         (self._flagged.add if findings else self._flagged.discard)(index)
@@ -234,7 +233,7 @@ class EditorScreen(EditorFrame):
         if self.session.project_qa is None and self.session.translations is not None:
             text.append("\n" if text else "")
             text.append("consistency across the project: checking…", style="dim")
-        return text or Text("no findings", style="dim")
+        return Bidi(text or Text("no findings", style="dim"), self.mode or app_mode(self), "ltr")
 
     @work(thread=True, exclusive=True, group="project-qa")
     def _check_project(self) -> None:
@@ -258,9 +257,8 @@ class EditorScreen(EditorFrame):
         self._show_findings()
 
     def _show_findings(self) -> None:
-        self._panel("qa").update(self._findings_text())
+        self.view().set_panel("qa", self._findings_text())
         self._refresh_row(self.session.index)
-        self._lay_out()
 
     def _refresh_row(self, index: int) -> None:
         """Repaint a row's mark and English, only when they changed (repaints are costly)."""
@@ -278,7 +276,7 @@ class EditorScreen(EditorFrame):
         shown: Text | None = None
         if self.filter_query:
             shown = Text("filter “", style="bold reverse")
-            shown.append(display_line(self.filter_query, self.mode))
+            shown.append(self.filter_query)  # the status line puts it in display order
             shown.append(f"” {len(self.rows)} · {self._key('back')} clears")
         self.query_one("#status", StatusLine).show(
             f"{s.path.name}{unsaved}",
@@ -422,14 +420,15 @@ class EditorScreen(EditorFrame):
 
     def action_glossary_pick(self) -> None:
         """To the glossary panel (a digit then inserts), or back to the English from it."""
-        panel = self.query_one("#glossary", GlossaryPanel)
-        if self._glossary_armed or panel.has_focus:
+        view = self.view()
+        if self._glossary_armed or (view.has_focus and view.section == "glossary"):
             self.action_focus_english()
         elif not self.session.glossary_choices():
             self.notify("no glossary terms in this segment")
         else:
             self._glossary_armed = True
-            self.set_focus(panel)  # at once: the keys that follow go there
+            view.focus_section("glossary")
+            self.set_focus(view)  # at once: the keys that follow go there
 
     @in_key_order
     def action_insert_tm(self) -> None:
@@ -451,6 +450,12 @@ class EditorScreen(EditorFrame):
     @in_key_order
     def action_undo(self) -> None:
         self.query_one("#target", TextArea).undo()
+
+    @in_key_order
+    def action_save_typed(self) -> None:
+        """ctrl+s: save what was typed before it (the characters of a burst that ends in
+        ctrl+s are still on their way to the English editor when the key is read)."""
+        self.action_save()
 
     def action_save(self) -> None:
         from workbench.store.save import ConflictError
@@ -554,17 +559,25 @@ class EditorScreen(EditorFrame):
         self._check_project()
 
 
-def _glossary_text(hits: list[Hit], notes: bool = True) -> Text:
+def _glossary_text(hits: list[Hit], mode: Mode) -> Group:
     """The glossary panel: numbered terms (ctrl+g then n inserts), renderings, variants,
-    notes."""
-    lines = Text()
+    notes. A term's line reads left to right with its Sorani in display order; a note
+    takes the direction of its first letter."""
+    lines: list[Bidi] = []
     for n, hit in enumerate(hits[:9], 1):
-        lines.append(f"{n}. ", style="bold")
-        lines.append(f"{hit.entry.source} → ")
-        lines.append(hit.target, style="bold green")
+        line = Text(f"{n}. ", style="bold")
+        line.append(f"{hit.entry.source} → ")
+        line.append(hit.target, style="bold green")
         if hit.variants:
-            lines.append(f"  (also: {', '.join(hit.variants)})", style="dim")
-        if notes and hit.entry.note:
-            lines.append(f"\n   {hit.entry.note[:140]}", style="dim italic")
-        lines.append("\n")
-    return lines or Text("no glossary terms", style="dim")
+            line.append(f"  (also: {', '.join(hit.variants)})", style="dim")
+        lines.append(Bidi(line, mode, "ltr"))
+        if hit.entry.note:
+            note = Text(hit.entry.note[:140], style="dim italic")
+            lines.append(Bidi(note, mode, indent=3))
+    return Group(*lines) if lines else Group(Text("no glossary terms", style="dim"))
+
+
+def _without_notes(glossary: Group) -> Group:
+    """The glossary panel's terms alone, for a panel too short for the notes: the same
+    lines (the notes are the indented ones), so the work view paints each line once."""
+    return Group(*(r for r in glossary.renderables if getattr(r, "indent", 0) == 0))

@@ -21,8 +21,8 @@ from textual.widgets import TextArea
 
 from workbench.tui import keys
 from workbench.tui.editor_keys import EDITOR_BINDINGS
-from workbench.tui.layout import LIST_MIN_WIDTH, editor_rows
-from workbench.tui.panels import ClippedPanel, SourcePanel, TextPanel
+from workbench.tui.layout import LIST_MIN_WIDTH, english_rows
+from workbench.tui.panels import WorkView
 from workbench.tui.segment_list import SegmentList
 from workbench.tui.widgets import StatusLine
 
@@ -37,7 +37,6 @@ class EditorFrame(Screen[None]):
         self._glossary_armed = False
         """ctrl+g was pressed: the next digit inserts a glossary term. Set at once, not when
         the focus has moved (later), so that ctrl+g and a digit in one burst work."""
-        self._rows_given: tuple[int, ...] = ()
 
     def notify(
         self,
@@ -75,41 +74,26 @@ class EditorFrame(Screen[None]):
             return Text(f"Translation memory ({self._key('insert_tm')} uses the best)")
         return Text(f"QA ({self._key('qa_screen')}: the file's report)")
 
-    def _panel(self, name: str) -> TextPanel:
-        return self.query_one(f"#{name}", TextPanel)
+    def view(self) -> WorkView:
+        """The source and the panels (see panels.py)."""
+        return self.query_one(WorkView)
 
     # --- layout --------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < LIST_MIN_WIDTH, "-narrow")
-        self.call_after_refresh(self._lay_out)
-
-    def _lay_out(self) -> None:
-        """Give the source, the panels and the English their rows for this segment (see
-        `layout.py`); heights change only when the share does, as each change costs a new
-        layout of the screen."""
-        work = self.query_one("#work")
-        width, height = work.content_size.width, work.content_size.height
-        if width <= 0 or height <= 0:
-            return  # not laid out yet: on_resize comes back
-        source = self.query_one("#source", SourcePanel)
-        panels = [self._panel(name) for name in ("glossary", "tm", "qa")]
-        rows = editor_rows(
-            height,
-            source.wanted(width - source.styles.gutter.width),
-            [p.wanted(width - p.styles.gutter.width) for p in panels],
-        )
-        given = (rows.source, *rows.panels, rows.english)
-        if given == self._rows_given:
-            return
-        self._rows_given = given
-        widgets = [source, *panels, self.query_one("#target", TextArea)]
-        for widget, height_ in zip(widgets, given, strict=True):
-            widget.styles.height = height_
+        self._fit(event.size.width, event.size.height)
 
     def on_mount(self) -> None:
-        self.set_class(self.app.size.width < LIST_MIN_WIDTH, "-narrow")
-        self.call_after_refresh(self._lay_out)
+        self._fit(self.app.size.width, self.app.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """The terminal's size decides whether the list is a column, and the English
+        editor's height (layout.py); moving between segments changes neither."""
+        self.set_class(width < LIST_MIN_WIDTH, "-narrow")
+        rows = english_rows(max(0, height - 2))  # less the status line and the footer
+        english = self.query_one("#target", TextArea)
+        if english.styles.height is None or english.styles.height.value != rows:
+            english.styles.height = rows
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A glossary key that types a character (the default digits) inserts only after
@@ -136,7 +120,7 @@ class EditorFrame(Screen[None]):
                 return True
         return False
 
-    @on(ClippedPanel.Left, "#glossary")
+    @on(WorkView.SectionLeft)
     def _glossary_left(self) -> None:
         self._glossary_armed = False
 

@@ -98,7 +98,7 @@ EDITOR_BINDINGS: list[BindingType] = [
         tooltip="from the list or a panel, to the English (in the English: a new line)",
     ),
     Binding("ctrl+z", "undo", "Undo", id="undo", show=False, priority=True),
-    Binding("ctrl+s", "save", "Save", id="save", priority=True, show=False),
+    Binding("ctrl+s", "save_typed", "Save", id="save", priority=True, show=False),
     Binding("f2", "glossary", "Glossary review", id="glossary_screen", show=False),
     Binding("f3", "qa", "QA", id="qa_screen", tooltip="QA report of the file"),
     Binding(

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import Group
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,14 +19,18 @@ from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
+from workbench.display.text import Bidi, highlighted
 from workbench.errors import InputError
-from workbench.rtl import visual_line
 from workbench.terms import glossary_file
 from workbench.terms.concordance import Occurrence
 from workbench.terms.model import Entry
 from workbench.terms.review import decide, edit, find, replace_entry, update_glossary
+from workbench.tui.display import BidiInput, app_mode
 
 STATUS_CYCLE = ("proposed", "approved", "all")
+SORANI_WIDTH = 24
+"""Cells of the entries' Sorani column: a longer term is cut at its logical end (its left
+end on screen), so the table scrolling sideways never hides the term's beginning."""
 
 
 class EditEntryDialog(ModalScreen[tuple[str, str] | None]):
@@ -42,9 +47,9 @@ class EditEntryDialog(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog-body"):
             yield Label(f"{self.entry.id}: preferred English rendering")
-            yield Input(self.entry.target, id="dialog-target")
+            yield BidiInput(self.entry.target, id="dialog-target")
             yield Label("comment (recorded in history)")
-            yield Input(id="dialog-comment")
+            yield BidiInput(id="dialog-comment")
             with Horizontal():
                 yield Button("Save", variant="primary", id="dialog-save")
                 yield Button("Cancel", id="dialog-cancel")
@@ -102,8 +107,8 @@ class GlossaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#glossary-entries", DataTable)
+        table.add_column("Sorani", key="ckb", width=SORANI_WIDTH)
         table.add_column("id", key="id")
-        table.add_column("Sorani", key="ckb")
         table.add_column("English", key="en")
         table.add_column("status", key="status")
         self._reload()
@@ -114,8 +119,10 @@ class GlossaryScreen(Screen[None]):
         shown = [e for e in self.entries if self.status == "all" or e.status == self.status]
         table = self.query_one("#glossary-entries", DataTable)
         table.clear()
+        mode = app_mode(self)
         for e in shown:
-            table.add_row(e.id, visual_line(e.source), e.target, e.status, key=e.id)
+            cells = (Bidi(e.source, mode, "rtl"), Text(e.id), Bidi(e.target, mode), e.status)
+            table.add_row(*cells, key=e.id)
         self.title = "Glossary review"
         self.sub_title = f"{len(shown)} {self.status} entries"
         if shown:
@@ -156,32 +163,33 @@ class GlossaryScreen(Screen[None]):
         entry = next((e for e in self.entries if e.id == entry_id), None)
         if entry is None:
             return
-        info = Text()
-        info.append(f"{entry.id}  ", style="bold")
-        info.append(f"{visual_line(entry.source)}  →  {entry.target or '(no rendering)'}\n")
+        mode = app_mode(self)
+        head = Text(f"{entry.id}  ", style="bold")
+        head.append(f"{entry.source}  →  {entry.target or '(no rendering)'}")
+        info = [Bidi(head, mode, "ltr")]
         if entry.variants:
-            info.append(f"admitted: {', '.join(entry.variants)}\n", style="green")
+            info.append(Bidi(f"admitted: {', '.join(entry.variants)}", mode, "ltr", style="green"))
         if entry.forbidden:
-            info.append(f"forbidden: {', '.join(entry.forbidden)}\n", style="red")
+            info.append(Bidi(f"forbidden: {', '.join(entry.forbidden)}", mode, "ltr", style="red"))
         if entry.note:
-            info.append(f"{entry.note}\n", style="italic")
+            info.append(Bidi(entry.note, mode, style="italic"))
         for h in entry.history:
-            info.append(f"{h.on} {h.by}: {h.action} {h.comment}\n", style="dim")
-        self.query_one("#entry-info", Static).update(info)
+            info.append(Bidi(f"{h.on} {h.by}: {h.action} {h.comment}", mode, "ltr", style="dim"))
+        self.query_one("#entry-info", Static).update(Group(*info))
         occurrences = self.concordance.get(entry.id, [])
         counts: Counter[str] = Counter()
         for occ in occurrences:
             counts.update(_english_ngrams(occ.en, english_stopwords()))
         english = ", ".join(f"{g} ({n})" for g, n in counts.most_common(8) if n > 1) or "—"
-        self.query_one("#entry-english", Static).update(english)
-        lines = Text()
+        self.query_one("#entry-english", Static).update(Text(english))
+        lines: list[Bidi] = []
         for occ in occurrences[:20]:
-            lines.append(f"{occ.file}:{occ.segment}\n", style="dim")
-            lines.append(visual_line(occ.ckb[max(0, occ.start - 40) : occ.end + 40]) + "\n")
+            lines.append(Bidi(f"{occ.file}:{occ.segment}", mode, style="dim"))
+            lines.append(Bidi(_in_context(occ), mode, "rtl"))
             if occ.en:
-                lines.append(f"  → {occ.en[:160]}\n", style="green")
+                lines.append(Bidi(f"  → {occ.en[:160]}", mode, "ltr", style="green"))
         self.query_one("#entry-concordance", Static).update(
-            lines or Text("no occurrences yet", style="dim")
+            Group(*lines) if lines else Text("no occurrences yet", style="dim")
         )
 
     def _reviewer(self) -> str:
@@ -232,3 +240,26 @@ class GlossaryScreen(Screen[None]):
             self._reload()
 
         self.app.push_screen(EditEntryDialog(entry), apply)
+
+
+CONTEXT = 40
+"""Characters of the sentence shown on each side of a concordance hit (whole words)."""
+
+
+def _in_context(occ: Occurrence) -> Text:
+    """The hit with about `CONTEXT` characters of its sentence on each side, cut between
+    words (… where cut), the term highlighted: logical text for the display path."""
+    text = occ.ckb
+    start = max(0, occ.start - CONTEXT)
+    end = min(len(text), occ.end + CONTEXT)
+    if start > 0:
+        space = text.find(" ", start, occ.start)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", occ.end, end)
+        end = space if space >= 0 else end
+    before = "… " if start > 0 else ""
+    after = " …" if end < len(text) else ""
+    shown = before + text[start:end] + after
+    offset = len(before) - start
+    return highlighted(shown, [(occ.start + offset, occ.end + offset)])

@@ -16,17 +16,16 @@ from dataclasses import dataclass
 LIST_MIN_WIDTH = 120
 """Below this many columns the segment list and the work column take turns (ctrl+l)."""
 TITLE_ROWS = 4
-"""One title row each for the source, glossary, TM and QA panels (the English editor's
-title sits in its border)."""
+"""One title row each for the source, glossary, TM and QA (the English editor's title
+sits in its border)."""
 
 
 @dataclass(frozen=True)
 class Rows:
-    """Rows given to each part of the editor's work column."""
+    """Content rows given to the source and to each panel of the work view."""
 
     source: int
     panels: tuple[int, ...]
-    english: int
 
 
 def share(available: int, wants: Sequence[int], floor: int = 1) -> list[int]:
@@ -56,20 +55,20 @@ def share(available: int, wants: Sequence[int], floor: int = 1) -> list[int]:
 
 
 def english_rows(height: int) -> int:
-    """The English editor's rows (two are its border): three lines of text at 80×24, up
-    to eight in a tall terminal."""
+    """The English editor's rows (two are its border) in a work column of `height` rows:
+    three lines of text at 80×24, up to eight in a tall terminal. Fixed for a terminal
+    size, so that the English keeps its place from one segment to the next."""
     return max(5, min(10, height // 4))
 
 
-def editor_rows(height: int, source_lines: int, panel_lines: Sequence[int]) -> Rows:
-    """Share `height` rows of the work column between the source (which wants
-    `source_lines`), the panels (`panel_lines` each) and the English editor."""
-    english = english_rows(height)
-    rest = max(0, height - english - TITLE_ROWS)
+def work_rows(height: int, source_lines: int, panel_lines: Sequence[int]) -> Rows:
+    """Share the work view's `height` rows (its section titles included) between the
+    source (which wants `source_lines`) and the panels (`panel_lines` each)."""
+    rest = max(0, height - TITLE_ROWS)
     room_for_source = max(1, rest - len(panel_lines))
     source = max(1, min(source_lines, max(3, rest * 11 // 20), room_for_source))
     panels = share(rest - source, panel_lines)
     spare = rest - source - sum(panels)
     if spare > 0 and source < source_lines:  # the panels need less: the source takes it
         source += min(spare, source_lines - source)
-    return Rows(source, tuple(panels), english)
+    return Rows(source, tuple(panels))

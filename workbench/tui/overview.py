@@ -11,7 +11,9 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from workbench.display.text import Bidi
 from workbench.store.status import Progress, file_progress
+from workbench.tui.display import app_mode
 
 
 class OverviewScreen(Screen[None]):
@@ -54,9 +56,10 @@ class OverviewScreen(Screen[None]):
     def _show(self, rows: list[Progress]) -> None:
         table = self.query_one("#files", DataTable)
         table.clear()
+        mode = app_mode(self)
         for r in rows:
             table.add_row(
-                r.name,
+                Bidi(r.name, mode),
                 f"{r.segments:,}",
                 f"{r.words:,}",
                 *(f"{r.states[s]:,}" for s in ("untranslated", "fuzzy", "translated", "reviewed")),

@@ -1,213 +1,293 @@
-"""The editor's panels: text cut to the rows the layout gives them, with a "more" mark.
+"""The editor's work view: the Sorani source and the glossary, TM and QA panels in one
+widget, above the English editor.
 
-A panel whose text is longer than its rows shows what fits and, on its last row, how much
-is hidden and the key that reaches it ("… 3 more lines (^g)"). Focused (ctrl+g for the
-glossary, tab for the others), it scrolls with ↑ ↓ pgup pgdn home end. Panels paint
-through Textual's line API from lines wrapped once per text and width, and their height is
-set by the screen, so a new segment's text repaints a panel without a new layout unless the
-layout's share of rows changes.
+One widget, so that a new segment, whose parts want a different share of the rows, costs
+a repaint of this widget alone: separate widgets of changing heights would make Textual
+lay out and repaint the whole screen on every move. The shares follow `layout.py`. A
+section longer than its rows shows what fits and, on its last row, how much is hidden
+and the key that reaches it ("… 3 more lines (^g)"). Focused (ctrl+g for the glossary,
+tab for the others), a section scrolls with ↑ ↓ pgup pgdn home end, and tab moves on to
+the next one. A glossary too short for its notes shows its terms without them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import ClassVar
 
-from rich.console import Console
+from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from workbench.rtl import Mode
-from workbench.tui.rtl_text import RtlText
+from workbench.display.bidi import Mode
+from workbench.tui.layout import TITLE_ROWS, work_rows
+from workbench.tui.rtl_text import rtl_strips
 
-SCROLL_BINDINGS: list[BindingType] = [
-    Binding("up", "scroll_lines(-1)", "Up", show=False),
-    Binding("down", "scroll_lines(1)", "Down", show=False),
-    Binding("pageup", "scroll_page(-1)", "Page up", show=False),
-    Binding("pagedown", "scroll_page(1)", "Page down", show=False),
-    Binding("home", "scroll_lines(-1000000)", "Top", show=False),
-    Binding("end", "scroll_lines(1000000)", "Bottom", show=False),
-]
+SECTIONS = ("source", "glossary", "tm", "qa")
+_TITLE = Style(bold=True, dim=True)
+_TITLE_FOCUSED = Style(bold=True, reverse=True)
+_MARK = Style(dim=True, italic=True)
+
+
+@dataclass
+class Section:
+    """One part of the view: its title, its content, and where it is scrolled to."""
+
+    title: Text = field(default_factory=Text)
+    hint: str = "tab"
+    """The key that reaches the section, named in its "more" mark."""
+    content: RenderableType = field(default_factory=Text)
+    compact: RenderableType | None = None
+    """A shorter form shown when the content does not fit (the glossary without notes)."""
+    spans: Sequence[tuple[int, int, str]] = ()
+    first: int = 0
+    lines: tuple[int, list[Strip]] | None = None
+    compact_lines: tuple[int, list[Strip]] | None = None
+    items: dict[int, tuple[int, list[Strip]]] = field(default_factory=dict)
+    """Lines of each part of a Group content, by identity: the compact form shares them."""
 
 
 def more_mark(above: int, below: int, hint: str, focused: bool) -> Text:
-    """The last row of a panel cut short: what is hidden and how to reach it."""
+    """The last row of a section cut short: what is hidden and how to reach it."""
     if focused:
-        text = f"↑ {above} · ↓ {below} more lines · ↑↓ pgup pgdn · esc back"
+        text = f"↑ {above} · ↓ {below} more lines · ↑↓ pgup pgdn · tab next · esc back"
     elif above:
         text = f"↑ {above} · ↓ {below} more lines ({hint})"
     else:
         text = f"… {below} more line{'s' if below != 1 else ''} ({hint})"
-    return Text(text, style="dim italic", no_wrap=True, overflow="ellipsis")
+    return Text(text, style=_MARK, no_wrap=True, overflow="ellipsis")
 
 
-class ClippedPanel(Widget, can_focus=True):
-    """Lines cut to the widget's height, scrolled by keys when focused, with a mark on the
-    last row when anything is hidden. Subclasses say what the lines are (`all_lines`)."""
+class WorkView(Widget, can_focus=True):
+    """Source, glossary, TM and QA, sharing the widget's rows (see the module)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = SCROLL_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "scroll_lines(-1)", "Up", show=False),
+        Binding("down", "scroll_lines(1)", "Down", show=False),
+        Binding("pageup", "scroll_page(-1)", "Page up", show=False),
+        Binding("pagedown", "scroll_page(1)", "Page down", show=False),
+        Binding("home", "scroll_lines(-1000000)", "Top", show=False),
+        Binding("end", "scroll_lines(1000000)", "Bottom", show=False),
+        Binding("tab", "next_section(1)", "Next panel", show=False),
+        Binding("shift+tab", "next_section(-1)", "Previous panel", show=False),
+    ]
+    DEFAULT_CSS = """
+    WorkView { height: 1fr; }
+    """
 
-    def __init__(self, *args: object, hint: str = "tab", **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.hint = hint
-        """The key that reaches the panel, named in its "more" mark."""
-        self.first_line = 0
+    class SectionLeft(Message):
+        """The focus left the view (the glossary's digits stop inserting)."""
 
-    def all_lines(self, width: int) -> list[Strip]:
-        """Every line of the content at `width` (subclasses)."""
-        raise NotImplementedError
+    def __init__(self, mode: Mode, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.mode = mode
+        self.sections = {name: Section() for name in SECTIONS}
+        self.section: str | None = None
+        """The section the keys scroll while the view has the focus."""
+        self._painted_rows: tuple[tuple[int, int], list[Strip]] | None = None
+        self._shares: tuple[tuple[int, int], dict[str, int]] | None = None
 
-    def wanted(self, width: int) -> int:
-        """Rows needed to show everything at `width` cells."""
-        return max(1, len(self.all_lines(max(1, width))))
+    # --- content -------------------------------------------------------------------------
 
-    def visible_lines(self, width: int) -> list[Strip]:
-        """The lines the panel shows (cut to its height): all of them, unless a subclass
-        has a shorter form for a panel too small."""
-        return self.all_lines(width)
+    def set_title(self, name: str, title: Text, hint: str = "tab") -> None:
+        self.sections[name].title = title
+        self.sections[name].hint = hint
+        self._changed()
 
-    def hidden(self) -> tuple[int, int]:
-        """Lines hidden above and below at the current size."""
-        total = len(self.visible_lines(max(1, self.content_size.width)))
-        height = self.content_size.height
-        if total <= height:
+    def set_source(self, text: str, spans: Sequence[tuple[int, int, str]]) -> None:
+        """The segment's Sorani, with (start, end, style) spans (glossary hits)."""
+        self._set("source", text, spans=spans)
+
+    def set_panel(
+        self, name: str, content: RenderableType, compact: RenderableType | None = None
+    ) -> None:
+        """A panel's content (and a shorter form for when it does not fit)."""
+        self._set(name, content, compact)
+
+    def _set(
+        self,
+        name: str,
+        content: RenderableType,
+        compact: RenderableType | None = None,
+        spans: Sequence[tuple[int, int, str]] = (),
+    ) -> None:
+        section = self.sections[name]
+        section.content, section.compact, section.spans = content, compact, spans
+        section.first = 0
+        section.lines = section.compact_lines = None
+        section.items = {}
+        self._changed()
+
+    def _changed(self) -> None:
+        self._painted_rows = None
+        self._shares = None
+        self.refresh()
+
+    # --- lines ---------------------------------------------------------------------------
+
+    def all_lines(self, name: str, width: int) -> list[Strip]:
+        """Every line of a section's content at `width` cells (cached per text)."""
+        section = self.sections[name]
+        if section.lines is None or section.lines[0] != width:
+            section.lines = (width, self._lines_of(name, section.content, width))
+        return section.lines[1]
+
+    def _compact_lines(self, name: str, width: int) -> list[Strip]:
+        section = self.sections[name]
+        if section.compact is None:
+            return []
+        if section.compact_lines is None or section.compact_lines[0] != width:
+            section.compact_lines = (width, self._lines_of(name, section.compact, width))
+        return section.compact_lines[1]
+
+    def _lines_of(self, name: str, content: RenderableType, width: int) -> list[Strip]:
+        if name == "source":
+            text = content if isinstance(content, str) else str(content)
+            return rtl_strips(text, self.sections[name].spans, width, self.mode) if text else []
+        if isinstance(content, Text) and not content.plain:
+            return []
+        if isinstance(content, Group):
+            items = self.sections[name].items
+            strips: list[Strip] = []
+            for item in content.renderables:
+                cached = items.get(id(item))
+                if cached is None or cached[0] != width:
+                    cached = items[id(item)] = (width, self._lines_of(name, item, width))
+                strips += cached[1]
+            return strips
+        console = self.app.console
+        rendered = console.render_lines(content, console.options.update_width(width))
+        while rendered and not "".join(s.text for s in rendered[-1]).strip():
+            rendered.pop()  # a last empty line costs a row
+        return [Strip(line, width) for line in rendered]
+
+    def rows(self) -> dict[str, int]:
+        """The content rows each section has at the current size."""
+        cells = self._cells()
+        if self._shares is None or self._shares[0] != cells:
+            width, height = cells
+            wants = [max(1, len(self.all_lines(name, width))) for name in SECTIONS]
+            shares = work_rows(height, wants[0], wants[1:])
+            rows = dict(zip(SECTIONS, (shares.source, *shares.panels), strict=True))
+            self._shares = (cells, rows)
+        return self._shares[1]
+
+    def shown_lines(self, name: str) -> list[Strip]:
+        """The lines a section shows in full or in part: its compact form when the full
+        one does not fit and the section does not have the keys."""
+        width, _ = self._cells()
+        full = self.all_lines(name, width)
+        rows = self.rows()[name]
+        if len(full) <= rows or self._has_keys(name) or self.sections[name].compact is None:
+            return full
+        compact = self._compact_lines(name, width)
+        if len(compact) < rows:
+            note = Text(f"notes: {self.sections[name].hint}", style=_MARK)
+            compact = [*compact, Strip(list(note.render(self.app.console)), width)]
+        return compact
+
+    def hidden(self, name: str) -> tuple[int, int]:
+        """Lines of a section hidden above and below at the current size."""
+        total, rows = len(self.shown_lines(name)), self.rows()[name]
+        if total <= rows:
             return 0, 0
-        visible = max(0, height - 1)
-        offset = max(0, min(self.first_line, total - visible))
-        return offset, total - offset - visible
+        visible = max(0, rows - 1)
+        first = max(0, min(self.sections[name].first, total - visible))
+        return first, total - first - visible
 
-    def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return self.wanted(width)
+    def text(self, name: str) -> str:
+        """A section's text as shown in its rows now (for tests and the curious)."""
+        rows = self._section_strips(name, self._cells()[0])
+        return "\n".join("".join(s.text for s in strip).rstrip() for strip in rows)
+
+    def _cells(self) -> tuple[int, int]:
+        return max(1, self.content_size.width), max(TITLE_ROWS + 4, self.content_size.height)
+
+    def _has_keys(self, name: str) -> bool:
+        return self.has_focus and self.section == name
+
+    # --- painting ------------------------------------------------------------------------
+
+    def _section_strips(self, name: str, width: int) -> list[Strip]:
+        """A section's rows: what fits of its lines, and the mark when anything is cut."""
+        rows = self.rows()[name]
+        lines = self.shown_lines(name)
+        if len(lines) <= rows:
+            return lines + [Strip.blank(width)] * (rows - len(lines))
+        above, below = self.hidden(name)
+        hint = self.sections[name].hint
+        mark = more_mark(above, below, hint, self._has_keys(name))
+        mark.truncate(width, pad=True)
+        return [*lines[above : above + rows - 1], Strip(list(mark.render(self.app.console)))]
+
+    def _paint(self) -> list[Strip]:
+        width, height = self._cells()
+        if self._painted_rows is not None and self._painted_rows[0] == (width, height):
+            return self._painted_rows[1]
+        strips: list[Strip] = []
+        for name in SECTIONS:
+            title = self.sections[name].title.copy()
+            title.stylize(_TITLE_FOCUSED if self._has_keys(name) else _TITLE)
+            title.truncate(width, pad=True)
+            strips.append(Strip(list(title.render(self.app.console))))
+            strips += self._section_strips(name, width)
+        style = self.rich_style
+        strips = [strip.crop_extend(0, width, None).apply_style(style) for strip in strips]
+        self._painted_rows = ((width, height), strips)
+        return strips
 
     def render_line(self, y: int) -> Strip:
-        width = max(1, self.content_size.width)
-        height = self.content_size.height
-        lines = self.visible_lines(width)
-        if len(lines) <= height:
-            strip = lines[y] if y < len(lines) else Strip.blank(width)
-        else:
-            above, below = self.hidden()
-            if y == height - 1:
-                mark = more_mark(above, below, self.hint, self.has_focus)
-                mark.truncate(width, pad=True)
-                strip = Strip(list(mark.render(self.app.console)), width)
-            else:
-                strip = lines[above + y]
-        return strip.crop_extend(0, width, None).apply_style(self.rich_style)
+        strips = self._paint()
+        return strips[y] if y < len(strips) else Strip.blank(max(1, self.content_size.width))
 
-    def _show_from(self, offset: int) -> None:
-        total = len(self.visible_lines(max(1, self.content_size.width)))
-        visible = max(1, self.content_size.height - 1)
-        offset = max(0, min(offset, total - visible))
-        if offset != self.first_line:
-            self.first_line = offset
-            self.refresh()
+    def on_resize(self) -> None:
+        self._changed()
 
-    def action_scroll_lines(self, lines: int) -> None:
-        self._show_from(self.first_line + lines)
+    # --- keys ----------------------------------------------------------------------------
 
-    def action_scroll_page(self, pages: int) -> None:
-        self._show_from(self.first_line + pages * max(1, self.content_size.height - 2))
+    def focus_section(self, name: str) -> None:
+        """Give the keys to a section (the caller then focuses the view)."""
+        self.section = name
+        self._changed()
 
     def on_focus(self) -> None:
-        self.refresh()  # the mark tells the scrolling keys
+        if self.section is None:
+            self.section = "source"
+        self._changed()
 
     def on_blur(self) -> None:
-        self.refresh()
-        self.post_message(self.Left(self))
+        self.section = None
+        self._changed()
+        self.post_message(self.SectionLeft())
 
-    class Left(Message):
-        """The panel lost the focus."""
+    def action_next_section(self, step: int) -> None:
+        """Tab: the next section; past the last (or before the first), out of the view."""
+        at = SECTIONS.index(self.section) if self.section in SECTIONS else 0
+        nxt = at + step
+        if 0 <= nxt < len(SECTIONS):
+            self.focus_section(SECTIONS[nxt])
+        elif step > 0:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
 
-        def __init__(self, panel: ClippedPanel) -> None:
-            super().__init__()
-            self.panel = panel
+    def _scroll(self, name: str, first: int) -> None:
+        total, rows = len(self.shown_lines(name)), self.rows()[name]
+        first = max(0, min(first, total - max(1, rows - 1)))
+        if first != self.sections[name].first:
+            self.sections[name].first = first
+            self._changed()
 
-        @property
-        def control(self) -> ClippedPanel:
-            return self.panel
+    def action_scroll_lines(self, lines: int) -> None:
+        if self.section is not None:
+            self._scroll(self.section, self.sections[self.section].first + lines)
 
-
-class TextPanel(ClippedPanel):
-    """A panel of rich Text (user text arrives as Text, never as markup)."""
-
-    def __init__(self, hint: str = "tab", **kwargs: object) -> None:
-        super().__init__(hint=hint, **kwargs)
-        self._text = Text()
-        self._lines: tuple[int, list[Strip]] | None = None
-
-    def update(self, text: Text) -> None:
-        """Show `text` from its first line."""
-        text = text.copy()
-        text.rstrip()  # a last newline would cost a row
-        self._text = text
-        self._lines = None
-        self.first_line = 0
-        self.refresh()
-
-    @property
-    def text(self) -> Text:
-        return self._text
-
-    def all_lines(self, width: int) -> list[Strip]:
-        if self._lines is None or self._lines[0] != width:
-            self._lines = (width, text_lines(self.app.console, self._text, width))
-        return self._lines[1]
-
-
-def text_lines(console: Console, text: Text, width: int) -> list[Strip]:
-    """`text` wrapped to `width` cells, as strips (none for an empty text)."""
-    if not text.plain:
-        return []
-    rendered = console.render_lines(text, console.options.update_width(width))
-    return [Strip(line, width) for line in rendered]
-
-
-class GlossaryPanel(TextPanel):
-    """The glossary hits of the segment, numbered. Too short for the terms with their
-    notes, it shows the terms alone and says where the notes are; focused (ctrl+g), it
-    shows everything and scrolls (the digits that insert a term are the screen's)."""
-
-    def __init__(self, hint: str = "tab", **kwargs: object) -> None:
-        super().__init__(hint=hint, **kwargs)
-        self._compact = Text()
-        self._compact_lines: tuple[int, list[Strip]] | None = None
-
-    def show_terms(self, full: Text, compact: Text) -> None:
-        """The terms with their notes (`full`) and without (`compact`)."""
-        compact = compact.copy()
-        compact.rstrip()
-        self._compact = compact
-        self._compact_lines = None
-        self.update(full)
-
-    def visible_lines(self, width: int) -> list[Strip]:
-        full = self.all_lines(width)
-        height = self.content_size.height
-        if self.has_focus or len(full) <= height or not self._compact.plain:
-            return full
-        if self._compact_lines is None or self._compact_lines[0] != width:
-            lines = text_lines(self.app.console, self._compact, width)
-            self._compact_lines = (width, lines)
-        lines = self._compact_lines[1]
-        if len(lines) < height:
-            note = Text(f"notes: {self.hint}", style="dim italic")
-            lines = [*lines, *text_lines(self.app.console, note, width)]
-        return lines
-
-
-class SourcePanel(ClippedPanel, RtlText):
-    """The segment's Sorani source, drawn right to left with glossary terms highlighted."""
-
-    def __init__(self, mode: Mode | None = None, hint: str = "tab", **kwargs: object) -> None:
-        super().__init__(hint=hint, mode=mode, **kwargs)
-
-    def update(self, text: str, spans: Sequence[tuple[int, int, str]] = ()) -> None:
-        self.first_line = 0
-        super().update(text, spans)
-
-    def all_lines(self, width: int) -> list[Strip]:
-        return self.lines(width)
+    def action_scroll_page(self, pages: int) -> None:
+        if self.section is not None:
+            page = max(1, self.rows()[self.section] - 2)
+            self._scroll(self.section, self.sections[self.section].first + pages * page)

@@ -12,7 +12,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from workbench.display.text import Bidi, drawing_order
 from workbench.qa.model import Finding
+from workbench.tui.display import app_mode
 from workbench.tui.session import EditSession
 
 
@@ -32,7 +34,8 @@ class QaScreen(Screen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"QA: {self.session.path.name}"
+        title = Text(f"QA: {self.session.path.name}")
+        self.title = drawing_order(title, app_mode(self), "ltr").plain
         table = self.query_one("#findings", DataTable)
         for column in ("#", "check", "severity", "message"):
             table.add_column(column)
@@ -57,11 +60,12 @@ class QaScreen(Screen[int | None]):
         self.findings = findings
         index = {e.msgctxt: i for i, e in enumerate(self.session.entries)}
         table = self.query_one("#findings", DataTable)
+        mode = app_mode(self)
         for n, f in enumerate(findings):
             message = Text(f.message)
             if f.scope is not None:
                 message.append(f" — {f.scope}", style="dim")
-            row = (str(index.get(f.id, -1) + 1), f.check, f.severity, message)
+            row = (str(index.get(f.id, -1) + 1), f.check, f.severity, Bidi(message, mode, "ltr"))
             table.add_row(*row, key=str(n))
         self.sub_title = f"{len(findings)} findings"
         table.focus()

@@ -1,12 +1,12 @@
-"""A widget that shows Sorani readably in any terminal.
+"""A widget that shows Sorani readably in any terminal: the editor's source panel.
 
-The text is wrapped in logical order to the widget's width, then each line is put in
-drawing order (python-bidi's algorithm, through `workbench.rtl`) and right-aligned, with
-highlighted spans (glossary hits) kept on the right glyphs. In "terminal" mode the line is
-left in logical order for terminals that reorder by themselves.
+The text goes through the one display path (`workbench.display`): wrapped in logical
+order to the widget's width, each line put in drawing order and right-aligned, with
+highlighted spans (glossary hits) kept on the right glyphs. In "terminal" mode the lines
+stay in logical order for terminals that reorder by themselves.
 
-Lines are painted as strips of runs of equally styled glyphs (Textual's line API), built
-once per text and width: the source panel is repainted on every move between segments.
+Lines are painted as strips (Textual's line API), built once per text and width: the
+source panel is repainted on every move between segments.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.segment import Segment
-from rich.style import Style
+from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
-from workbench.rtl import Mode, layout
+from workbench.display.bidi import Mode
+from workbench.display.text import as_text, bidi_lines, line_segments
 
 
 class RtlText(Widget):
@@ -46,30 +47,16 @@ class RtlText(Widget):
         """The painted lines at `width`: runs of glyphs, right-aligned."""
         if self._painted is not None and self._painted[0] == width:
             return self._painted[1]
-        styles: dict[int, Style] = {}
-        for start, end, name in self._spans:
-            parsed = Style.parse(name)
-            for i in range(start, end):
-                styles[i] = parsed
-        strips = []
-        for line in layout(self._text, width, self.mode):
-            runs: list[Segment] = []
-            run: list[str] = []
-            run_style: Style | None = None
-            for index, glyph in line:
-                glyph_style = styles.get(index)
-                if glyph_style is not run_style and run:
-                    runs.append(Segment("".join(run), run_style))
-                    run = []
-                run_style = glyph_style
-                run.append(glyph)
-            if run:
-                runs.append(Segment("".join(run), run_style))
-            drawn = Strip(runs)
-            padding = max(0, width - drawn.cell_length)
-            strips.append(Strip([Segment(" " * padding), *runs], padding + drawn.cell_length))
+        strips = rtl_strips(self._text, self._spans, width, self._mode())
         self._painted = (width, strips)
         return strips
+
+    def _mode(self) -> Mode:
+        if self.mode is not None:
+            return self.mode
+        from workbench.tui.display import app_mode
+
+        return app_mode(self)
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return max(1, len(self.lines(width)))
@@ -79,3 +66,19 @@ class RtlText(Widget):
         lines = self.lines(width)
         strip = lines[y] if y < len(lines) else Strip.blank(width)
         return strip.crop_extend(0, width, None).apply_style(self.rich_style)
+
+
+def rtl_strips(
+    text: str, spans: Sequence[tuple[int, int, str]], width: int, mode: Mode
+) -> list[Strip]:
+    """Sorani `text` wrapped at `width`, each line in drawing order and right-aligned, each
+    (start, end, style) span styled on its glyphs: lines for Textual's line API."""
+    styled: Text = as_text(text)
+    for start, end, style in spans:
+        styled.stylize(style, start, end)
+    strips = []
+    for line in bidi_lines(styled, width, mode, "rtl"):
+        runs = line_segments(line)
+        padding = max(0, width - line.cell_len)
+        strips.append(Strip([Segment(" " * padding), *runs], padding + line.cell_len))
+    return strips

@@ -13,7 +13,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from workbench.rtl import Mode, visual_line
+from workbench.display.bidi import Mode, resolve_mode
+from workbench.display.text import bidi_lines, drawing_order
 
 STATE_MARKS = {
     "untranslated": ("·", "dim"),
@@ -31,16 +32,9 @@ def rtl_preview(text: str, width: int, mode: Mode | None) -> Text:
     end on screen), then what is left is put in drawing order."""
     width = max(1, width)
     flat = " ".join(text[: width * 2].split())
-    logical = flat if len(flat) <= width else flat[: width - 1] + "…"
-    line = Text(logical if mode == "terminal" else visual_line(logical), no_wrap=True)
+    line = bidi_lines(flat, width, mode or resolve_mode(), "rtl", no_wrap=True)[0]
     line.truncate(width, overflow="crop")
     return Text(" " * (width - line.cell_len)) + line
-
-
-def display_line(text: str, mode: Mode | None) -> str:
-    """One line of user text (a filter, which may be Sorani) in drawing order."""
-    flat = " ".join(text.split())
-    return flat if mode == "terminal" else visual_line(flat)
 
 
 def mark(state: str, has_findings: bool = False) -> Text:
@@ -82,7 +76,8 @@ class StatusLine(Static):
 
     def show(self, title: str, detail: str, extra: Text | None = None) -> None:
         """File and unsaved mark, position and state, and `extra` (the filter in force)
-        first, where no width cuts it off."""
+        first, where no width cuts it off. All in logical order: the line is put in
+        display order as a whole (a file name or a filter may be Sorani)."""
         self._parts = (title, detail, extra)
         self._paint()
 
@@ -105,6 +100,8 @@ class StatusLine(Static):
         self._paint()
 
     def _paint(self) -> None:
+        from workbench.tui.display import app_mode
+
         title, detail, extra = self._parts
         line = Text()
         for part in (self._message, extra):
@@ -113,7 +110,7 @@ class StatusLine(Static):
                 line.append("  ")
         line.append(title, style="bold")
         line.append(f"  {detail}", style="dim")
-        self.update(line, layout=False)
+        self.update(drawing_order(line, app_mode(self), "ltr"), layout=False)
 
 
 class EnglishEditor(TextArea):
