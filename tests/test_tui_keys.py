@@ -401,7 +401,7 @@ def test_a_glossary_cut_short_shows_its_terms_and_ctrl_g_reaches_every_line(proj
         rows = view.rows()["glossary"]
         shown = view.text("glossary")
         assert all(f"{n}. " in shown for n in range(1, min(len(choices) + 1, rows)))
-        assert "Written as one word" not in shown and "notes: ^g" in shown
+        assert "Written as one word" not in shown and "more notes: ^g" in shown
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert view.has_focus and view.section == "glossary" and view.hidden("glossary")[1] > 0

@@ -20,8 +20,18 @@ EDITOR_BINDINGS: list[BindingType] = [
         priority=True,
         tooltip="done (not a draft any more) and next",
     ),
-    Binding("ctrl+down", "next", "Next", id="next", priority=True, show=False),
-    Binding("ctrl+up", "previous", "Previous", id="previous", priority=True, show=False),
+    Binding(
+        "ctrl+down", "next", "Next", id="next", priority=True, show=False, tooltip="next segment"
+    ),
+    Binding(
+        "ctrl+up",
+        "previous",
+        "Previous",
+        id="previous",
+        priority=True,
+        show=False,
+        tooltip="previous segment",
+    ),
     Binding(
         "ctrl+n",
         "next_unfinished",
@@ -55,13 +65,29 @@ EDITOR_BINDINGS: list[BindingType] = [
             id=f"insert_glossary_{n}",
             show=False,
             priority=True,
-            tooltip=f"insert glossary term {n} (a key that types acts after ctrl+g only)",
+            tooltip=f"insert glossary term {n}: after ctrl+g (a key of its own: at once)",
         )
         for n in range(1, 10)
     ],
     Binding("ctrl+t", "insert_tm", "TM", id="insert_tm", priority=True, tooltip="use the best TM"),
-    Binding("ctrl+u", "toggle_fuzzy", "Fuzzy", id="toggle_fuzzy", priority=True, show=False),
-    Binding("ctrl+r", "mark_reviewed", "Reviewed", id="mark_reviewed", priority=True, show=False),
+    Binding(
+        "ctrl+u",
+        "toggle_fuzzy",
+        "Fuzzy",
+        id="toggle_fuzzy",
+        priority=True,
+        show=False,
+        tooltip="toggle fuzzy (a draft; an edit of a reviewed segment asks for nothing more)",
+    ),
+    Binding(
+        "ctrl+r",
+        "mark_reviewed",
+        "Reviewed",
+        id="mark_reviewed",
+        priority=True,
+        show=False,
+        tooltip="mark reviewed (again: off)",
+    ),
     Binding(
         "ctrl+o",
         "copy_placeables",
@@ -97,9 +123,16 @@ EDITOR_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="from the list or a panel, to the English (in the English: a new line)",
     ),
-    Binding("ctrl+z", "undo", "Undo", id="undo", show=False, priority=True),
-    Binding("ctrl+s", "save_typed", "Save", id="save", priority=True, show=False),
-    Binding("f2", "glossary", "Glossary review", id="glossary_screen", show=False),
+    Binding("ctrl+z", "undo", "Undo", id="undo", show=False, priority=True, tooltip="undo"),
+    Binding("ctrl+s", "save_typed", "Save", id="save", priority=True, show=False, tooltip="save"),
+    Binding(
+        "f2",
+        "glossary",
+        "Glossary review",
+        id="glossary_screen",
+        show=False,
+        tooltip="glossary review (approve, reject, edit proposed terms)",
+    ),
     Binding("f3", "qa", "QA", id="qa_screen", tooltip="QA report of the file"),
     Binding(
         "escape",

@@ -3,6 +3,7 @@ written from the bindings as the user has mapped them, never from a hand-kept li
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -14,8 +15,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from workbench.tui.keys import is_typing_key, keys_of, label
+from workbench.tui.keys import is_typing_key, keys_of, label, span
 
+_NUMBERED = re.compile(r"_\d+$")
 EVERYWHERE = "Everywhere"
 TITLE = 'Keys — remap any of them in kwb.toml: [keys] then id = "keys", e.g. done_next = "f9"'
 
@@ -44,8 +46,8 @@ class HelpScreen(ModalScreen[None]):
         for n, (heading, bindings) in enumerate(sections(self.target, self.app)):
             table.add_row(Text(heading, style="bold"), Text(), Text())
             in_text = n == 0 or heading == EVERYWHERE  # the English editor may have the keys
-            for binding in bindings:
-                table.add_row(*row(binding, keymap, in_text))
+            for family in families(bindings):
+                table.add_row(*row(family, keymap, in_text))
         with VerticalScroll(id="help-body"):
             yield Static(table)
             yield Static(
@@ -67,7 +69,7 @@ def sections(screen: Screen[object], app: App[object]) -> list[tuple[str, list[B
         if kind in seen or not kind.__module__.startswith("workbench."):
             continue
         seen.add(kind)
-        own = [b for b in _own(kind.__dict__.get("BINDINGS", [])) if b.id]
+        own = [b for b in _own(kind.__dict__.get("BINDINGS", [])) if b.id or b.description]
         if own:
             groups.append((f"{_name(kind.__name__)} (when it has the focus)", own))
     everywhere = _own(type(app).BINDINGS) + [b for b in _own(App.BINDINGS) if b.action == "quit"]
@@ -75,10 +77,30 @@ def sections(screen: Screen[object], app: App[object]) -> list[tuple[str, list[B
     return groups
 
 
-def row(binding: Binding, keymap: dict[str, str], in_text: bool = True) -> tuple[Text, Text, Text]:
-    """One line of the table: the keys as bound, what they do, the id to remap them. Where
-    a text field may have the keys (`in_text`), a key that types is said to work outside
-    text only."""
+def families(bindings: list[Binding]) -> list[list[Binding]]:
+    """Bindings, with a numbered family (insert_glossary_1 … _9) on one line."""
+    out: list[list[Binding]] = []
+    for binding in bindings:
+        stem = _NUMBERED.sub("", binding.id or "")
+        if out and stem and stem != binding.id and _NUMBERED.sub("", out[-1][0].id or "") == stem:
+            out[-1].append(binding)
+        else:
+            out.append([binding])
+    return out
+
+
+def row(
+    family: list[Binding], keymap: dict[str, str], in_text: bool = True
+) -> tuple[Text, Text, Text]:
+    """One line of the table: the keys as bound, what they do, the id to remap them (a
+    numbered family: its first and last). Where a text field may have the keys
+    (`in_text`), a key that types is said to work outside text only."""
+    binding = family[0]
+    if len(family) > 1:
+        ids = [b.id or "" for b in family]
+        keys = span(family, ids, keymap)
+        does = (binding.tooltip or binding.description).replace(" 1", " n", 1)
+        return Text(keys), Text(does), Text(f"{ids[0]} … {ids[-1]}", style="dim")
     shown: dict[str, None] = {}
     for key in keys_of(binding, keymap):
         typing = in_text and is_typing_key(key)

@@ -152,19 +152,23 @@ class WorkView(Widget, can_focus=True):
         if isinstance(content, Text) and not content.plain:
             return []
         if isinstance(content, Group):
-            items = self.sections[name].items
             strips: list[Strip] = []
             for item in content.renderables:
-                cached = items.get(id(item))
-                if cached is None or cached[0] != width:
-                    cached = items[id(item)] = (width, self._lines_of(name, item, width))
-                strips += cached[1]
+                strips += self._item_lines(name, item, width)
             return strips
         console = self.app.console
         rendered = console.render_lines(content, console.options.update_width(width))
         while rendered and not "".join(s.text for s in rendered[-1]).strip():
             rendered.pop()  # a last empty line costs a row
         return [Strip(line, width) for line in rendered]
+
+    def _item_lines(self, name: str, item: RenderableType, width: int) -> list[Strip]:
+        """Lines of one part of a Group content (cached by identity while it is shown)."""
+        items = self.sections[name].items
+        cached = items.get(id(item))
+        if cached is None or cached[0] != width:
+            cached = items[id(item)] = (width, self._lines_of(name, item, width))
+        return cached[1]
 
     def rows(self) -> dict[str, int]:
         """The content rows each section has at the current size."""
@@ -178,18 +182,36 @@ class WorkView(Widget, can_focus=True):
         return self._shares[1]
 
     def shown_lines(self, name: str) -> list[Strip]:
-        """The lines a section shows in full or in part: its compact form when the full
-        one does not fit and the section does not have the keys."""
+        """The lines a section shows in full or in part. A section with a compact form
+        that does not fit and does not have the keys shows the compact form's parts (the
+        glossary's terms) and, in order, as many of the others (notes) as fit whole, with
+        a last line saying where the rest is."""
         width, _ = self._cells()
+        section = self.sections[name]
         full = self.all_lines(name, width)
         rows = self.rows()[name]
-        if len(full) <= rows or self._has_keys(name) or self.sections[name].compact is None:
+        content, compact = section.content, section.compact
+        if len(full) <= rows or self._has_keys(name) or compact is None:
             return full
-        compact = self._compact_lines(name, width)
-        if len(compact) < rows:
-            note = Text(f"notes: {self.sections[name].hint}", style=_MARK)
-            compact = [*compact, Strip(list(note.render(self.app.console)), width)]
-        return compact
+        if not isinstance(content, Group) or not isinstance(compact, Group):
+            return self._compact_lines(name, width)
+        kept = {id(item) for item in compact.renderables}
+        parts = [
+            (id(item) in kept, self._item_lines(name, item, width)) for item in content.renderables
+        ]
+        budget = rows - sum(len(lines) for keep, lines in parts if keep) - 1
+        shown: list[Strip] = []
+        left_out = False
+        for keep, lines in parts:
+            if keep or len(lines) <= budget:
+                shown += lines
+                budget -= 0 if keep else len(lines)
+            else:
+                left_out = True
+        if left_out:
+            note = Text(f"more notes: {section.hint}", style=_MARK)
+            shown.append(Strip(list(note.render(self.app.console)), width))
+        return shown
 
     def hidden(self, name: str) -> tuple[int, int]:
         """Lines of a section hidden above and below at the current size."""
