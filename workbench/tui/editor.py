@@ -422,6 +422,12 @@ class EditorScreen(Screen[None]):
     def action_undo(self) -> None:
         self.query_one("#target", TextArea).undo()
 
+    @in_key_order
+    def _action_save(self) -> None:
+        """ctrl+s (Textual runs a key's `_action_` method before its `action_` one): save
+        once the keys typed before it are in. Called from code, `action_save` saves now."""
+        self.action_save()
+
     def action_save(self) -> None:
         from workbench.store.save import ConflictError
 
