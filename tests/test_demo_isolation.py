@@ -12,7 +12,15 @@ import pytest
 
 from tests.conftest import DEMO, DEMO_FILES, REPO, materialise_committed_demo
 
-NOT_THE_DEMO = ("tests", "benchmarks", "workbench", "README.md", "pyproject.toml", "Makefile")
+NOT_THE_DEMO = (
+    "tests",
+    "benchmarks",
+    "workbench",
+    "README.md",
+    "pyproject.toml",
+    "Makefile",
+    ".gitignore",
+)
 """What a test may reach from the repository root: kwb itself, its tests and their data."""
 
 
