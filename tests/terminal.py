@@ -27,6 +27,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -97,7 +98,7 @@ class KwbTerminal:
         self.env = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(env or {})}
         self.socket = f"kwb-test-{os.getpid()}-{uuid.uuid4().hex[:10]}"
         self.pid: int | None = None
-        self._config = cwd / f".tmux-{self.socket}.conf"
+        self._config = Path(tempfile.gettempdir()) / f"{self.socket}.conf"  # not in the project
         self._control: _Control | None = None
 
     # --- life cycle ----------------------------------------------------------------------
