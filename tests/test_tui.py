@@ -11,7 +11,6 @@ from typing import Any
 import polib
 import pytest
 
-from tests.conftest import REPO
 from workbench.display.bidi import layout, reorder
 from workbench.store.project import load_project
 from workbench.tui.app import KwbApp
@@ -207,9 +206,9 @@ def test_rtl_widget_paints_lines_that_read_back_with_highlights_on_the_terms() -
     assert highlighted == ["عێراق"[::-1]]
 
 
-def test_bundled_project_opens_in_the_overview() -> None:
+def test_bundled_project_opens_in_the_overview(committed_demo: Path) -> None:
     async def main() -> None:
-        app = KwbApp(load_project(REPO), None, "visual")
+        app = KwbApp(load_project(committed_demo), None, "visual")
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause(0.5)
             assert type(app.screen).__name__ == "OverviewScreen"

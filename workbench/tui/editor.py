@@ -452,9 +452,9 @@ class EditorScreen(EditorFrame):
         self.query_one("#target", TextArea).undo()
 
     @in_key_order
-    def action_save_typed(self) -> None:
-        """ctrl+s: save what was typed before it (the characters of a burst that ends in
-        ctrl+s are still on their way to the English editor when the key is read)."""
+    def _action_save(self) -> None:
+        """ctrl+s (Textual runs a key's `_action_` method before its `action_` one): save
+        once the keys typed before it are in. Called from code, `action_save` saves now."""
         self.action_save()
 
     def action_save(self) -> None:

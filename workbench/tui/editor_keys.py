@@ -124,7 +124,7 @@ EDITOR_BINDINGS: list[BindingType] = [
         tooltip="from the list or a panel, to the English (in the English: a new line)",
     ),
     Binding("ctrl+z", "undo", "Undo", id="undo", show=False, priority=True, tooltip="undo"),
-    Binding("ctrl+s", "save_typed", "Save", id="save", priority=True, show=False, tooltip="save"),
+    Binding("ctrl+s", "save", "Save", id="save", priority=True, show=False, tooltip="save"),
     Binding(
         "f2",
         "glossary",

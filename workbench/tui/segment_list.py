@@ -45,7 +45,7 @@ class SegmentList(ScrollView, can_focus=True):
     SegmentList { height: 1fr; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=False)
+    cursor: reactive[int] = reactive(0, repaint=False)  # `watch_cursor` repaints two rows
 
     class Highlighted(Message):
         """The translator moved the cursor to position `row` of the list (`current` tells
