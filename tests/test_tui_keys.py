@@ -380,6 +380,33 @@ def test_moving_between_segments_never_lays_out_the_screen_again(project: Path) 
     run(project, scenario, NEWS, size=(80, 24))
 
 
+def painted_whole(view: WorkView) -> bool:
+    """Every row of the view paints every cell (none left showing what was there before,
+    such as a dialog that has just closed)."""
+    from rich.segment import Segment
+
+    width = view.content_size.width
+    rows = [view.render_line(y) for y in range(view.content_size.height)]
+    return all(Segment.get_line_length(list(strip)) == width for strip in rows)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 45)], ids=["80", "100", "160"])
+def test_every_row_of_the_work_view_is_painted_whole(project: Path, size: tuple[int, int]) -> None:
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        await pilot.pause(0.2)
+        screen = editor(app)
+        view = screen.query_one(WorkView)
+        for index in (0, 10, 5, 12):
+            screen.show(index)
+            await pilot.pause()
+            assert painted_whole(view), index
+        await pilot.press("ctrl+g", "pagedown")
+        await pilot.pause()
+        assert painted_whole(view)
+
+    run(project, scenario, NEWS, size=size)
+
+
 def test_larger_terminals_show_the_list_and_every_glossary_note(project: Path) -> None:
     async def scenario(app: KwbApp, pilot: Any) -> None:
         await pilot.pause(0.2)

@@ -170,7 +170,7 @@ class EditorScreen(EditorFrame):
             waiting = "…" if s.tm is not None else "translation memory loading…"
             view.set_panel("tm", Text(waiting, style="dim"))
         else:
-            self._show_tm(index, suggestions)
+            self._show_tm(index, suggestions, alone=False)
         view.set_panel("qa", findings)
         self._loading_text = True
         self.query_one("#target", TextArea).load_text(entry.msgstr)
@@ -207,7 +207,7 @@ class EditorScreen(EditorFrame):
         self.session.tm = getattr(self.app, "tm", None)
         self._lookup_tm(self.session.index)
 
-    def _show_tm(self, index: int, matches: list[Match]) -> None:
+    def _show_tm(self, index: int, matches: list[Match], alone: bool = True) -> None:
         if index != self.session.index:
             return
         self._suggestions = matches
@@ -215,7 +215,7 @@ class EditorScreen(EditorFrame):
         for m in matches[:5]:
             text.append(f"{m.score:3.0f}% ", style="bold cyan")
             text.append(f"{m.en}\n")
-        self.view().set_panel("tm", text or Text("no suggestions", style="dim"))
+        self.view().set_panel("tm", text or Text("no suggestions", style="dim"), alone=alone)
 
     def _findings_text(self) -> Bidi:
         """The current entry's QA findings (and its QA mark in the list), English lines with
@@ -256,8 +256,8 @@ class EditorScreen(EditorFrame):
                 self._refresh_row(i)
         self._show_findings()
 
-    def _show_findings(self) -> None:
-        self.view().set_panel("qa", self._findings_text())
+    def _show_findings(self, alone: bool = True) -> None:
+        self.view().set_panel("qa", self._findings_text(), alone=alone)
         self._refresh_row(self.session.index)
 
     def _refresh_row(self, index: int) -> None:
@@ -333,7 +333,7 @@ class EditorScreen(EditorFrame):
     @in_key_order
     def action_done_next(self) -> None:
         self.session.done()
-        self._show_findings()
+        self._show_findings(alone=False)  # the next segment's are shown at once
         self._go(
             self.session.move(1)
             if self.session.index < len(self.session.entries) - 1

@@ -20,6 +20,7 @@ from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -104,10 +105,17 @@ class WorkView(Widget, can_focus=True):
         self._set("source", text, spans=spans)
 
     def set_panel(
-        self, name: str, content: RenderableType, compact: RenderableType | None = None
+        self,
+        name: str,
+        content: RenderableType,
+        compact: RenderableType | None = None,
+        alone: bool = False,
     ) -> None:
-        """A panel's content (and a shorter form for when it does not fit)."""
-        self._set(name, content, compact)
+        """A panel's content (and a shorter form for when it does not fit). `alone`: the
+        rest stays as it is (suggestions arriving), so only this panel may need a repaint;
+        otherwise (a new segment) nothing is measured until the view is painted, which a
+        burst of moves does only for the last one."""
+        self._set(name, content, compact, alone=alone)
 
     def _set(
         self,
@@ -115,18 +123,33 @@ class WorkView(Widget, can_focus=True):
         content: RenderableType,
         compact: RenderableType | None = None,
         spans: Sequence[tuple[int, int, str]] = (),
+        alone: bool = False,
     ) -> None:
         section = self.sections[name]
         section.content, section.compact, section.spans = content, compact, spans
         section.first = 0
         section.lines = section.compact_lines = None
         section.items = {}
-        self._changed()
+        self._changed(name if alone else None)
 
-    def _changed(self) -> None:
+    def _changed(self, name: str | None = None) -> None:
+        """Paint again: only section `name`'s rows if the shares stay as they were (the TM
+        suggestions arriving repaint the TM panel, not the source above it), else all."""
+        before = self._shares
         self._painted_rows = None
         self._shares = None
-        self.refresh()
+        if name is None or before is None or not self.is_mounted or not self.screen.is_current:
+            self.refresh()  # (a screen under a dialog is painted again whole when shown)
+            return
+        if self.rows() != before[1]:
+            self.refresh()
+            return
+        top = 0
+        for other in SECTIONS:
+            if other == name:
+                break
+            top += 1 + before[1][other]
+        self.refresh(Region(0, top, self.size.width, 1 + before[1][name]))
 
     # --- lines ---------------------------------------------------------------------------
 
@@ -210,6 +233,7 @@ class WorkView(Widget, can_focus=True):
                 left_out = True
         if left_out:
             note = Text(f"more notes: {section.hint}", style=_MARK)
+            note.truncate(width, pad=True)  # every cell painted: none left from before
             shown.append(Strip(list(note.render(self.app.console)), width))
         return shown
 
