@@ -9,13 +9,13 @@ from typing import Any
 
 import polib
 import pytest
-from textual.widgets import Static
 
 from workbench.store.project import load_project
 from workbench.terms.glossary import load_glossary, stopwords
 from workbench.terms.matcher import Matcher
 from workbench.tui.app import KwbApp
 from workbench.tui.editor import EditorScreen
+from workbench.tui.panels import WorkView
 from workbench.tui.session import EditSession
 
 GLOSSARY = "source,target,variants\nحەشدی شەعبی,PMF,Popular Mobilization Forces\n"
@@ -113,7 +113,7 @@ def test_the_editor_panel_shows_the_project_scope_result(project: Path) -> None:
                 await pilot.pause(0.05)
             await pilot.pause()
             assert isinstance(screen, EditorScreen)
-            return str(screen.query_one("#qa", Static).content)
+            return str(screen.query_one(WorkView).sections["qa"].content)
 
     assert asyncio.run(main()) == (
         "term-inconsistent: pmf rendered 'Popular Mobilization Forces' here: PMF 4×, "

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
-from tests.conftest import SEED_000
+from tests.conftest import REPO, SEED_000
 from workbench.store.project import load_project
 from workbench.tui import keys
 from workbench.tui.app import KwbApp
@@ -234,8 +234,6 @@ def test_keys_are_written_as_the_footer_writes_them(key: str, label: str, typing
 
 def test_readme_keys_table_lists_the_default_bindings() -> None:
     """The README's table of editor keys is the bindings' defaults, id by id."""
-    from tests.conftest import REPO
-
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     rows = {}
     for line in readme.splitlines():
