@@ -30,8 +30,7 @@ from workbench.tui.layout import TITLE_ROWS, work_rows
 from workbench.tui.rtl_text import rtl_strips
 
 SECTIONS = ("source", "glossary", "tm", "qa")
-_TITLE = Style(bold=True, dim=True)
-_TITLE_FOCUSED = Style(bold=True, reverse=True)
+_FOCUSED = Style(reverse=True)
 _MARK = Style(dim=True, italic=True)
 
 
@@ -77,8 +76,11 @@ class WorkView(Widget, can_focus=True):
         Binding("tab", "next_section(1)", "Next panel", show=False),
         Binding("shift+tab", "next_section(-1)", "Previous panel", show=False),
     ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"work-view--title", "work-view--findings"}
     DEFAULT_CSS = """
     WorkView { height: 1fr; }
+    WorkView > .work-view--title { color: $text-muted; text-style: bold; }
+    WorkView > .work-view--findings { color: $warning; }
     """
 
     class SectionLeft(Message):
@@ -276,12 +278,15 @@ class WorkView(Widget, can_focus=True):
         if self._painted_rows is not None and self._painted_rows[0] == (width, height):
             return self._painted_rows[1]
         strips: list[Strip] = []
+        title_style = self.get_component_rich_style("work-view--title")
+        findings = self.get_component_rich_style("work-view--findings")
         for name in SECTIONS:
             title = self.sections[name].title.copy()
-            title.stylize(_TITLE_FOCUSED if self._has_keys(name) else _TITLE)
+            title.stylize(title_style + _FOCUSED if self._has_keys(name) else title_style)
             title.truncate(width, pad=True)
             strips.append(Strip(list(title.render(self.app.console))))
-            strips += self._section_strips(name, width)
+            rows = self._section_strips(name, width)
+            strips += [row.apply_style(findings) for row in rows] if name == "qa" else rows
         style = self.rich_style
         strips = [strip.crop_extend(0, width, None).apply_style(style) for strip in strips]
         self._painted_rows = ((width, height), strips)
