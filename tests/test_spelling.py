@@ -36,6 +36,7 @@ GLOSSARY = [
     approved_entry("australia", "ئوسترالیا", "Australia"),
     approved_entry("singapore", "سەنگافورە", "Singapore"),
     approved_entry("putin", "ڤلادیمیر پوتین", "Vladimir Putin", type="person"),
+    approved_entry("eric", "ئێریک", "Eric", type="person"),
 ]
 MATCHER = Matcher(GLOSSARY, stopwords())
 
@@ -53,7 +54,8 @@ POSITIVE = [
     ("پولیسەکان هاتن", "پولیسەکان", "police", "ۆ written و"),
     ("ئەفریقای باشور", "ئەفریقای باشور", "south-africa", "وو written و in a phrase's word"),
     ("کامپەکانی نەتەوەیەکگرتوەکان", "نەتەوەیەکگرتوەکان", "un", "وو written و"),
-    ("کەلتووری کوردی", "کەلتووری", "culture", "و of the glossary written وو"),
+    ("کەلتووری کوردی", "کەلتووری", "culture", "و written وو, the dictionary's spelling"),
+    ("ئیریک گوتی", "ئیریک", "eric", "a name the dictionary lists in both spellings"),
     ("سوپای ئیسرایل", "ئیسرایل", "israel", "ائی written ای"),
     ("گرووپی عەسائیب", "عەسائیب", "asaib", "ای of the glossary written ائی"),
     ("حکومەتی فلیپین", "فلیپین", "philippines", "a name's vowel ی dropped"),

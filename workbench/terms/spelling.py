@@ -8,10 +8,11 @@ compiles them as the term's readings of the lowest priority. Guards keep them pr
 - one letter of a term changes, no more (a vowel inserted or dropped counts as a letter), and
   a word shorter than a row's minimum gets nothing from that row;
 - the vowel and foreign-letter rows apply only to the words of names;
-- a variant is rejected when it is another word: one that the spelling dictionary
-  (`data/lexicon.tsv`, from KurdishHunspell) lists as a common word, or lists as a name while
-  listing the glossary's own spelling too (both spellings listed: two words); also when it
-  begins such a word as an inflection (گۆران + ی is گۆرانی "song"), or is a stop word;
+- a variant is rejected when it is another word (`is_other_word`): where the spelling
+  dictionary (`data/lexicon.tsv`, from KurdishHunspell) lists both it and the glossary's
+  spelling, not both as names only (گۆڕان "change", گۆران "songs"); where it begins a listed
+  common word's inflection (بەسەرە is بەسەر + ە); where, inflected, it is a listed word
+  (گۆرانی "song"); or where it is a stop word;
 - a variant is rejected when it is a word of another glossary form (or its nisba adjective),
   or a variant of two different glossary words.
 """
