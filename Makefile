@@ -1,4 +1,5 @@
-# kwb: `make run` opens the workbench on the bundled project, `make test` runs every check.
+# kwb: `make run` opens the workbench on a practice copy of the bundled project (made in
+# practice/ the first time), `make test` runs every check.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -22,7 +23,8 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed $(VENV)/.installed-test
 
 run: $(VENV)/.installed
-	$(BIN)/kwb translate
+	$(BIN)/kwb practice
+	$(BIN)/kwb translate --project practice
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check workbench tests benchmarks

@@ -27,6 +27,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -97,7 +98,8 @@ class KwbTerminal:
         self.env = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(env or {})}
         self.socket = f"kwb-test-{os.getpid()}-{uuid.uuid4().hex[:10]}"
         self.pid: int | None = None
-        self._config = cwd / f".tmux-{self.socket}.conf"
+        self._socket_path: str | None = None
+        self._config = Path(tempfile.gettempdir()) / f"{self.socket}.conf"  # not in the project
         self._control: _Control | None = None
 
     # --- life cycle ----------------------------------------------------------------------
@@ -136,7 +138,9 @@ class KwbTerminal:
             "-f", str(self._config), "new-session", "-d", "-s", "kwb",
             "-x", str(self.width), "-y", str(self.height), "-c", str(self.cwd), command,
         )  # fmt: skip
-        self.pid = int(self._tmux("display-message", "-p", "-t", "kwb", "#{pane_pid}"))
+        found = self._tmux("display-message", "-p", "-t", "kwb", "#{pane_pid} #{socket_path}")
+        pid, self._socket_path = found.strip().split(" ", 1)
+        self.pid = int(pid)
         self._control = _Control([str(TMUX), "-L", self.socket], self._environment())
 
     def close(self) -> None:
@@ -153,6 +157,8 @@ class KwbTerminal:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
         self._config.unlink(missing_ok=True)
+        if self._socket_path is not None:  # tmux leaves it behind
+            Path(self._socket_path).unlink(missing_ok=True)
 
     def _environment(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k != "TMUX"}  # never the user's server

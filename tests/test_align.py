@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REPO
+from tests.conftest import DEMO
 from workbench.align import align_texts, split_sentences
 from workbench.align.aligner import align_sentences
 from workbench.align.names import (
@@ -408,7 +408,7 @@ def test_min_score_out_of_range_is_a_usage_error(kwb: Any, project: Path) -> Non
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
-    return Matcher(load_glossary(REPO / "glossary").active(), stopwords())
+    return Matcher(load_glossary(DEMO / "glossary").active(), stopwords())
 
 
 def test_anchors_across_digit_systems_glossary_and_latin(matcher: Matcher) -> None:

@@ -10,7 +10,7 @@ import polib
 import pytest
 from lxml import etree
 
-from tests.conftest import REPO
+from tests.conftest import DEMO
 
 XLIFF_NS = "{urn:oasis:names:tc:xliff:document:1.2}"
 
@@ -187,16 +187,16 @@ def test_bundled_project_exports_the_demo_corpus(kwb: Any, tmp_path: Path) -> No
 
     out = tmp_path / "demo.tmx"
     result = kwb(
-        "export", "--format", "tmx", "--out", str(out), "--qa-clean", "--project", str(REPO)
+        "export", "--format", "tmx", "--out", str(out), "--qa-clean", "--project", str(DEMO)
     )
     assert result.code == 0, result.err
     store = tmx.tmxfile.parsefile(open(out, "rb"))  # noqa: SIM115
     # Whatever state the demo is in: its translated entries, less those with QA errors.
-    checked = kwb("check", "--json", "--project", str(REPO))
+    checked = kwb("check", "--json", "--project", str(DEMO))
     flagged = {row["id"] for row in checked.json_lines() if row["severity"] == "error"}
     done = [
         e.msgid
-        for po in sorted((REPO / "translations").glob("*.po"))
+        for po in sorted((DEMO / "translations").glob("*.po"))
         for e in polib.pofile(str(po))
         if not e.obsolete
         and e.msgstr.strip()

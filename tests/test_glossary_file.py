@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import DEMO
 from workbench.errors import InputError
 from workbench.terms import csv_format, glossary_file
 from workbench.terms.model import HistoryEvent
 
-MASTER = REPO / "glossary" / "glossary.toml"
+MASTER = DEMO / "glossary" / "glossary.toml"
 
 GOOD = """# g
 

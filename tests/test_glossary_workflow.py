@@ -9,7 +9,7 @@ from typing import Any
 import polib
 import pytest
 
-from tests.conftest import REPO, approved_entry
+from tests.conftest import DEMO, approved_entry
 from workbench.terms import glossary_file
 from workbench.terms.lint import lint
 from workbench.terms.model import Entry
@@ -228,7 +228,7 @@ def test_lint_shadowed_and_unrendered() -> None:
 
 
 def test_curated_glossary_lints_clean(kwb: Any) -> None:
-    result = kwb("glossary", "lint", "--json", "--project", str(REPO))
+    result = kwb("glossary", "lint", "--json", "--project", str(DEMO))
     assert result.code == 0 and result.json_lines() == []
 
 
@@ -243,7 +243,7 @@ def test_lint_exit_status(kwb: Any, project: Path) -> None:
 
 @pytest.mark.parametrize("version", [2, 3])
 def test_tbx_round_trip_is_lossless(tmp_path: Path, version: int) -> None:
-    entries = glossary_file.read(REPO / "glossary" / "glossary.toml")
+    entries = glossary_file.read(DEMO / "glossary" / "glossary.toml")
     path = tmp_path / "g.tbx"
     path.write_bytes(format_tbx(entries, version))
     assert read_tbx(path) == entries
@@ -253,9 +253,9 @@ def test_tbx_v2_export_opens_in_translate_toolkit(kwb: Any, tmp_path: Path) -> N
     from translate.storage import tbx
 
     out = tmp_path / "glossary.tbx"
-    assert kwb("glossary", "export", str(out), "--project", str(REPO)).code == 0
+    assert kwb("glossary", "export", str(out), "--project", str(DEMO)).code == 0
     store = tbx.tbxfile.parsefile(out.open("rb"))
-    entries = glossary_file.read(REPO / "glossary" / "glossary.toml")
+    entries = glossary_file.read(DEMO / "glossary" / "glossary.toml")
     assert len(store.units) == len(entries)
     by_source = {u.source: u.target for u in store.units}
     assert by_source["حەشدی شەعبی"] == "PMF"
@@ -373,7 +373,7 @@ def test_extraction_finds_a_planted_term_and_its_rendering(kwb: Any, project: Pa
 
 def test_match_and_check_take_a_tbx_glossary(kwb: Any, tmp_path: Path) -> None:
     tbx = tmp_path / "g.tbx"
-    assert kwb("glossary", "export", str(tbx), "--project", str(REPO)).code == 0
+    assert kwb("glossary", "export", str(tbx), "--project", str(DEMO)).code == 0
     (tmp_path / "a.txt").write_text("هێزێکی شەڕکەر نامێنێت.", encoding="utf-8")
     rows = kwb("match", "a.txt", "--glossary", str(tbx), "--json").json_lines()
     assert [r["entry"] for r in rows] == ["combat-forces"]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REPO, SEED_000, SEED_002, approved_entry
+from tests.conftest import DEMO, SEED_000, SEED_002, approved_entry
 from workbench.terms.glossary import load_glossary, stopwords
 from workbench.terms.matcher import Matcher
 
@@ -143,7 +143,7 @@ def test_hits_are_reported_at_original_offsets() -> None:
 
 
 def curated() -> Matcher:
-    return Matcher(load_glossary(REPO / "glossary").active(), stopwords())
+    return Matcher(load_glossary(DEMO / "glossary").active(), stopwords())
 
 
 def test_all_seven_combat_forces_in_the_seeds() -> None:
@@ -165,7 +165,7 @@ def test_all_seven_combat_forces_in_the_seeds() -> None:
 
 
 def test_curated_glossary_is_large_and_has_the_desk_terms() -> None:
-    glossary = load_glossary(REPO / "glossary")
+    glossary = load_glossary(DEMO / "glossary")
     assert len(glossary.active()) >= 150
     pmf = glossary.get("pmf")
     assert pmf is not None and pmf.source == "حەشدی شەعبی" and pmf.target == "PMF"
@@ -179,7 +179,7 @@ def test_curated_glossary_is_large_and_has_the_desk_terms() -> None:
 def test_match_json_contract(kwb: Any, tmp_path: Path) -> None:
     text = "کازمی دەڵێت هێزێکی شەڕکەری ئەمریکی لە عێراق نامێنێت.\n"
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    result = kwb("match", "a.txt", "--json", "--project", str(REPO))
+    result = kwb("match", "a.txt", "--json", "--project", str(DEMO))
     assert result.code == 0, result.err
     rows = result.json_lines()
     assert all(
@@ -229,7 +229,7 @@ def test_match_with_a_csv_glossary(kwb: Any, tmp_path: Path) -> None:
 
 
 def test_match_table_output(kwb: Any) -> None:
-    result = kwb("match", str(SEED_002), "--project", str(REPO))
+    result = kwb("match", str(SEED_002), "--project", str(DEMO))
     assert result.code == 0 and "combat forces" in result.out and "glossary hits" in result.out
 
 
@@ -461,8 +461,8 @@ msgstr "{}"
         # A CSV lists no adjectival rendering: the adjective's rendering cannot be looked for.
         ("g.csv", "The American soldiers arrived in Iraq.", []),
         # The project glossary has one for ئەمریکا (US): it is looked for as for a listed form.
-        (str(REPO / "glossary" / "glossary.toml"), "The soldiers arrived in Iraq.", ["US"]),
-        (str(REPO / "glossary" / "glossary.toml"), "The US soldiers arrived in Iraq.", []),
+        (str(DEMO / "glossary" / "glossary.toml"), "The soldiers arrived in Iraq.", ["US"]),
+        (str(DEMO / "glossary" / "glossary.toml"), "The US soldiers arrived in Iraq.", []),
     ],
 )
 def test_qa_looks_for_a_derived_adjective_only_where_it_has_a_rendering(

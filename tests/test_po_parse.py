@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REPO
+from tests.conftest import DEMO
 from workbench.errors import InputError
 from workbench.store.po_parse import (
     WRAP_WIDTH,
@@ -89,7 +89,7 @@ def outcome(read: Callable[[str, str], polib.POFile], text: str) -> tuple[str, A
 # (a) the real files
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "translations").glob("*.po")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((DEMO / "translations").glob("*.po")), ids=lambda p: p.name)
 def test_real_translation_files(path: Path) -> None:
     assert_reads_like_polib(path.read_text(encoding="utf-8"))
     assert_same(parse(path.read_bytes(), path), polib_read(path.read_text(encoding="utf-8")))

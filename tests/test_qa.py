@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REPO, approved_entry
+from tests.conftest import DEMO, approved_entry
 from workbench.forked import can_fork
 from workbench.qa import runner
 from workbench.qa.consistency_checks import target_text
@@ -373,7 +373,7 @@ def test_cli_json_contract_waivers_and_exit_status(kwb: Any, tmp_path: Path) -> 
             ("a/3", "حەشدی شەعبی هاتن.", ""),
         ],
     )
-    result = kwb("check", str(po), "--json", "--project", str(REPO))
+    result = kwb("check", str(po), "--json", "--project", str(DEMO))
     assert result.code == 1, result.err
     rows = result.json_lines()
     assert all(
@@ -383,15 +383,15 @@ def test_cli_json_contract_waivers_and_exit_status(kwb: Any, tmp_path: Path) -> 
     assert {(r["id"], r["check"], r["severity"]) for r in rows} == {
         ("a/1", "number-mismatch", "error")
     }
-    waived = kwb("check", str(po), "--json", "--show-waived", "--project", str(REPO)).json_lines()
+    waived = kwb("check", str(po), "--json", "--show-waived", "--project", str(DEMO)).json_lines()
     assert {(r["id"], r["check"], r.get("waived")) for r in waived} >= {
         ("a/2", "glossary-missing", "the paragraph already said combat forces")
     }
-    only = kwb("check", str(po), "--checks", "whitespace,punctuation", "--project", str(REPO))
+    only = kwb("check", str(po), "--checks", "whitespace,punctuation", "--project", str(DEMO))
     assert only.code == 0
-    unknown = kwb("check", str(po), "--checks", "spelling", "--project", str(REPO))
+    unknown = kwb("check", str(po), "--checks", "spelling", "--project", str(DEMO))
     assert unknown.code == 2 and "spelling" in unknown.err
-    report = kwb("check", str(po), "--project", str(REPO))
+    report = kwb("check", str(po), "--project", str(DEMO))
     assert report.code == 1 and "number-mismatch" in report.out and "a.po" in report.out
 
 
@@ -430,9 +430,9 @@ def test_registry_ids_are_the_public_ones() -> None:
 
 
 def test_bundled_demo_corpus_is_qa_clean(kwb: Any) -> None:
-    result = kwb("check", "--json", "--project", str(REPO))
+    result = kwb("check", "--json", "--project", str(DEMO))
     assert result.code == 0 and result.json_lines() == []
-    waived = kwb("check", "--json", "--show-waived", "--project", str(REPO)).json_lines()
+    waived = kwb("check", "--json", "--show-waived", "--project", str(DEMO)).json_lines()
     assert waived and all(r["waived"] for r in waived)
 
 
@@ -445,7 +445,7 @@ def translation_units(copies: int) -> list[Unit]:
     English (another translation of the same source), the third another one in the Sorani
     (the same translation of another source)."""
     seeds = [
-        u for path in sorted((REPO / "translations").glob("*.po")) for u in units_from_po(path)
+        u for path in sorted((DEMO / "translations").glob("*.po")) for u in units_from_po(path)
     ]
     units = []
     for copy in range(copies):
@@ -466,7 +466,7 @@ def as_rows(found: list[Finding]) -> list[tuple[dict[str, object], str | None]]:
 
 @pytest.mark.skipif(not can_fork(), reason="worker processes are forked")
 def test_parallel_run_finds_what_one_process_finds(monkeypatch: pytest.MonkeyPatch) -> None:
-    matcher = Matcher(load_glossary(REPO / "glossary").active(), stopwords())
+    matcher = Matcher(load_glossary(DEMO / "glossary").active(), stopwords())
     units = translation_units(12)
     monkeypatch.setattr(runner, "process_count", lambda n: 1)
     serial = check_units(units, matcher)
@@ -506,7 +506,7 @@ def test_only_a_single_threaded_process_with_many_units_forks() -> None:
 
 
 def test_batch_pass_finds_each_source_s_terms_and_key() -> None:
-    matcher = Matcher(load_glossary(REPO / "glossary").active(), stopwords())
+    matcher = Matcher(load_glossary(DEMO / "glossary").active(), stopwords())
     sources = [u.source for u in translation_units(1)] + ["", "پێشمەرگە\nهات", "BBC News"]
     found, key = matcher.find_each(sources)
     assert found == [matcher.find(s) for s in sources]

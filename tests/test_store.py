@@ -42,6 +42,21 @@ def project(kwb: Any, tmp_path: Path) -> Path:
     return root
 
 
+def test_init_starts_from_the_curated_glossary_a_variable_names(
+    kwb: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An organisation keeps its own curated glossary: KWB_CURATED_GLOSSARY names it."""
+    own = tmp_path / "house.toml"
+    own.write_text("# the house glossary\n", encoding="utf-8")
+    monkeypatch.setenv("KWB_CURATED_GLOSSARY", str(own))
+    assert kwb("init", str(tmp_path / "p")).code == 0
+    assert (tmp_path / "p" / "glossary" / "glossary.toml").read_bytes() == own.read_bytes()
+    monkeypatch.setenv("KWB_CURATED_GLOSSARY", str(tmp_path / "missing.toml"))
+    failed = kwb("init", str(tmp_path / "q"))
+    assert failed.code == 2 and failed.err.count("\n") == 1 and "missing.toml" in failed.err
+    assert not (tmp_path / "q" / "kwb.toml").exists()
+
+
 def translate_all(po_path: Path, prefix: str = "EN") -> None:
     po = polib.pofile(str(po_path), wrapwidth=79)
     for i, entry in enumerate(e for e in po if not e.obsolete):
@@ -239,11 +254,13 @@ def test_commands_find_the_project_upward(kwb: Any, project: Path) -> None:
     assert kwb("status", cwd=project.parent).code == 2
 
 
-def test_the_repository_is_a_project(kwb: Any) -> None:
-    from tests.conftest import REPO
-
-    assert kwb("status", "--project", str(REPO)).code == 0
-    shutil.rmtree(REPO / ".kwb", ignore_errors=True)
+def test_the_repository_is_a_project(kwb: Any, committed_demo: Path) -> None:
+    result = kwb("status", "--json", "--project", str(committed_demo))
+    assert result.code == 0
+    assert [row["file"] for row in result.json_lines()[:-1]] == [
+        "000_d4781596957db36c.po",
+        "002_ea2792f57afd9dbb.po",
+    ]
 
 
 def test_editing_a_seed_article_shows_only_those_changes(kwb: Any, project: Path) -> None:

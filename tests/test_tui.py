@@ -11,7 +11,6 @@ from typing import Any
 import polib
 import pytest
 
-from tests.conftest import REPO
 from workbench.display.bidi import layout, reorder
 from workbench.store.project import load_project
 from workbench.tui.app import KwbApp
@@ -206,9 +205,9 @@ def test_rtl_widget_paints_lines_that_read_back_with_highlights_on_the_terms() -
     assert highlighted == ["عێراق"[::-1]]
 
 
-def test_bundled_project_opens_in_the_overview() -> None:
+def test_bundled_project_opens_in_the_overview(committed_demo: Path) -> None:
     async def main() -> None:
-        app = KwbApp(load_project(REPO), None, "visual")
+        app = KwbApp(load_project(committed_demo), None, "visual")
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause(0.5)
             assert type(app.screen).__name__ == "OverviewScreen"
@@ -257,4 +256,30 @@ def test_the_app_saves_and_leaves_when_its_terminal_is_gone(
         assert not app.is_running
 
     monkeypatch.setattr("workbench.tui.app.os.isatty", lambda fd: True)
+    run(project, scenario)
+
+
+def test_the_list_follows_the_editor_silently_and_old_list_moves_are_ignored(
+    project: Path,
+) -> None:
+    from workbench.tui.segment_list import SegmentList
+
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        screen = editor(app)
+        segments = screen.query_one(SegmentList)
+        segments.focus()
+        await pilot.press("down", "down")  # the translator's moves in the list
+        await pilot.pause()
+        assert (screen.session.index, segments.cursor) == (2, 2)
+        stale = SegmentList.Highlighted(segments, 0)
+        segments.cursor = 1  # the cursor moved on before the message arrived
+        assert not stale.current
+        screen.post_message(stale)
+        await pilot.press("ctrl+up", "ctrl+up")  # the editor's moves: the list follows
+        await pilot.pause()
+        assert (screen.session.index, segments.cursor) == (0, 0)
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert (screen.session.index, segments.cursor) == (1, 1)
+
     run(project, scenario)

@@ -4,27 +4,20 @@ an intended change, and look at the SVGs in the diff."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.widgets import TextArea
 
-from tests.conftest import REPO
 from workbench.store.project import load_project
 from workbench.tui.app import KwbApp
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    root = tmp_path / "demo"
-    root.mkdir()
-    for name in ("kwb.toml",):
-        shutil.copy(REPO / name, root / name)
-    for folder in ("glossary", "translations", "seeds"):
-        shutil.copytree(REPO / folder, root / folder)
-    return root
+def demo(committed_demo: Path) -> Path:
+    """The demo as committed: the pictures do not change when a user translates in it."""
+    return committed_demo
 
 
 async def settle(pilot: Any) -> None:

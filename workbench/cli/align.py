@@ -75,13 +75,13 @@ def _project(path: Path | None, required: bool) -> Project | None:
 def _matcher(proj: Project | None) -> Matcher | None:
     """The glossary matcher that gives the aligner its term anchors: the project's glossary,
     or outside a project the curated glossary bundled with kwb (noted once on stderr)."""
-    from workbench.store.project import bundled_root
+    from workbench.store.project import curated_glossary
     from workbench.terms.glossary import load_glossary, stopwords
     from workbench.terms.matcher import Matcher
 
     if proj is not None:
         return Matcher(load_glossary(proj.glossary).active(), stopwords())
-    bundled = bundled_root() / "glossary" / "glossary.toml"
+    bundled = curated_glossary()
     if not bundled.is_file():
         sys.stderr.write("kwb: note: no kwb project here; aligning without glossary anchors\n")
         return None

@@ -1,4 +1,4 @@
-"""`kwb init`, `kwb add`, `kwb status`: the project and its PO files."""
+"""`kwb init`, `kwb add`, `kwb status`, `kwb practice`: the project and its PO files."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ def register(app: typer.Typer) -> None:
     app.command()(init)
     app.command()(add)
     app.command()(status)
+    app.command()(practice)
 
 
 def init(
@@ -137,3 +138,37 @@ def status(json: JsonOpt = False, project: ProjectOpt = None) -> None:
             f"{row.percent:.0f}%",
         )
     out.print(table)
+
+
+def practice(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="Where the practice copy is (default: practice/ in the project)."),
+    ] = None,
+    project: ProjectOpt = None,
+) -> None:
+    """A practice copy of the project, made if missing: its articles to translate again
+    (every third translated segment kept as a fuzzy draft to review)."""
+    from workbench.store.practice import practice_copy
+    from workbench.store.project import open_project
+
+    proj = open_project(project)
+    copy = practice_copy(proj, folder if folder is not None else proj.root / "practice")
+    where = _shown(copy.project.root)
+    todo = f"{copy.untranslated} segments to translate, {copy.drafts} drafts to review"
+    if copy.created:
+        console().print(f"Made a practice copy of {proj.name} in {where}: {todo}.")
+    else:
+        console().print(f"Kept your practice copy in {where} ({todo}); delete it to start over.")
+    console().print(
+        f"Translate in it: kwb translate --project {where}"
+        f" · the reviewed original: kwb translate --project {_shown(proj.root)}"
+    )
+
+
+def _shown(path: Path) -> str:
+    """A folder as the user would type it from here."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return str(path)

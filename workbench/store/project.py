@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from workbench.errors import InputError
 
 CONFIG_NAME = "kwb.toml"
+CURATED_GLOSSARY_VARIABLE = "KWB_CURATED_GLOSSARY"
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,14 @@ def bundled_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
+def curated_glossary() -> Path:
+    """The curated glossary new projects start from (and `kwb align` uses outside a
+    project): the file `KWB_CURATED_GLOSSARY` names (an organisation's own), else the one
+    bundled with kwb."""
+    named = os.environ.get(CURATED_GLOSSARY_VARIABLE)
+    return Path(named) if named else bundled_root() / "glossary" / "glossary.toml"
+
+
 def init_project(root: Path, name: str | None = None) -> Project:
     """Create a project in `root`: config, `seeds/`, `translations/`, and `glossary/` holding
     the curated glossary. Refuses to touch an existing project."""
@@ -94,8 +104,10 @@ def init_project(root: Path, name: str | None = None) -> Project:
 
     if (root / CONFIG_NAME).exists():
         raise InputError(root / CONFIG_NAME, "a kwb project already exists here; nothing changed")
-    source = bundled_root() / "glossary" / "glossary.toml"
+    source = curated_glossary()
     if not source.is_file():
+        if os.environ.get(CURATED_GLOSSARY_VARIABLE):
+            raise InputError(source, f"no such glossary ({CURATED_GLOSSARY_VARIABLE})")
         raise InputError(source, "the curated glossary is not bundled with this installation")
     if (root / "glossary" / "glossary.toml").exists():
         raise InputError(root / "glossary", "already holds a glossary; nothing changed")

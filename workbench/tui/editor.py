@@ -8,8 +8,10 @@ every change of segment; a file changed by another program is reloaded or merged
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import ClassVar
+from collections.abc import Callable
+from typing import ClassVar, Concatenate, ParamSpec
 
 from rich.console import Group
 from rich.text import Text
@@ -38,6 +40,25 @@ from workbench.tui.widgets import HIT_STYLE, EnglishEditor, StatusLine, mark, rt
 AUTOSAVE_SECONDS = 2.0
 DISK_POLL_SECONDS = 1.5
 _PLACEABLE = re.compile(r"[0-9٠-٩۰-۹][0-9٠-٩۰-۹.,٫٬]*|[A-Za-z][A-Za-z.&'-]*")
+_P = ParamSpec("_P")
+
+
+def in_key_order(
+    action: Callable[Concatenate[EditorScreen, _P], None],
+) -> Callable[Concatenate[EditorScreen, _P], None]:
+    """Run an editor action after the keys typed before it. The editor's keys are bound
+    with priority, so Textual runs their action as soon as it reads the key, while the
+    characters read just before it still wait in the focused widget's queue: a fast typist
+    or a key repeat would see "word" + next segment type the word into the next segment.
+    Queued behind those characters, the action comes in the order the keys were pressed."""
+
+    def ordered(screen: EditorScreen, /, *args: _P.args, **kwargs: _P.kwargs) -> None:
+        focused = screen.app.focused
+        if focused is None or not focused.call_later(action, screen, *args, **kwargs):
+            action(screen, *args, **kwargs)
+
+    functools.update_wrapper(ordered, action)  # Textual reads the action's parameters
+    return ordered
 
 
 class EditorScreen(Screen[None]):
@@ -99,6 +120,9 @@ class EditorScreen(Screen[None]):
         self._row_state: dict[int, tuple[str, bool, str]] = {}
         self._autosave: Timer | None = None
         self._loading_text = False
+        self._text_of: tuple[int, object] = (0, None)
+        """The entry (position, object) whose English the editor holds: the session may
+        have moved on, or read the file again, since."""
         self._suggestions: list[Match] = []
         self._flagged: set[int] = set()
 
@@ -182,6 +206,7 @@ class EditorScreen(Screen[None]):
         self._loading_text = True
         self.query_one("#target", TextArea).load_text(entry.msgstr)
         self._loading_text = False
+        self._text_of = (index, entry)
         self._refresh_row(index)
         if index in self._row_of:
             segments = self.query_one("#segment-list", SegmentList)
@@ -290,21 +315,32 @@ class EditorScreen(Screen[None]):
 
     @on(TextArea.Changed, "#target")
     def _edited(self, event: TextArea.Changed) -> None:
-        if self._loading_text or event.text_area.text == self.session.current.msgstr:
-            return  # a segment was loaded, not edited
-        self.session.set_target(event.text_area.text)
-        self._refresh_row(self.session.index)
+        self._take_text()
+
+    def _take_text(self) -> None:
+        """Take the English editor's text into the session, if the translator changed it.
+        Called on its `Changed` messages and before leaving or saving a segment: the
+        messages of the last keys may still be on their way then."""
+        text, (index, shown) = self.query_one("#target", TextArea).text, self._text_of
+        entries = self.session.entries
+        if self._loading_text or index >= len(entries) or entries[index] is not shown:
+            return  # a segment is being loaded, or the file was read again meanwhile
+        if text == entries[index].msgstr:
+            return  # loaded, not edited, or taken already
+        self.session.set_target(text, index)
+        self._refresh_row(index)
         self._update_title()
         if self._autosave is not None:
             self._autosave.stop()
         self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.action_save)
 
     def on_segment_list_highlighted(self, event: SegmentList.Highlighted) -> None:
-        if 0 <= event.row < len(self.rows):
+        """The translator moved in the list. A message that the cursor has moved on from
+        since it was posted is history: following it would undo the later moves."""
+        if event.current and 0 <= event.row < len(self.rows):
             index = self.rows[event.row]
             if index != self.session.index:
-                self._leave_segment()
-                self.show(index)
+                self._go(index)
 
     def _leave_segment(self) -> None:
         """Save on every change of segment."""
@@ -314,6 +350,7 @@ class EditorScreen(Screen[None]):
         self._leave_segment()
         self.show(index)
 
+    @in_key_order
     def action_done_next(self) -> None:
         self.session.done()
         self._show_findings()
@@ -323,24 +360,30 @@ class EditorScreen(Screen[None]):
             else self.session.index
         )
 
+    @in_key_order
     def action_next(self) -> None:
         self._go(min(self.session.index + 1, len(self.session.entries) - 1))
 
+    @in_key_order
     def action_previous(self) -> None:
         self._go(max(self.session.index - 1, 0))
 
+    @in_key_order
     def action_next_unfinished(self) -> None:
         self._leave_segment()
         self.show(self.session.unfinished(1))
 
+    @in_key_order
     def action_previous_unfinished(self) -> None:
         self._leave_segment()
         self.show(self.session.unfinished(-1))
 
+    @in_key_order
     def action_toggle_fuzzy(self) -> None:
         self.session.toggle_fuzzy()
         self._after_flag_change()
 
+    @in_key_order
     def action_mark_reviewed(self) -> None:
         try:
             self.session.mark_reviewed()
@@ -354,6 +397,7 @@ class EditorScreen(Screen[None]):
         self._update_title()
         self.action_save()
 
+    @in_key_order
     def action_insert_glossary(self, n: int) -> None:
         hits = self.session.glossary_choices()
         if n <= len(hits):
@@ -361,6 +405,7 @@ class EditorScreen(Screen[None]):
         else:
             self.notify(f"no glossary term {n} in this segment", severity="warning")
 
+    @in_key_order
     def action_insert_tm(self) -> None:
         if not self._suggestions:
             self.notify("no translation-memory suggestion", severity="warning")
@@ -369,6 +414,7 @@ class EditorScreen(Screen[None]):
         area.select_all()
         area.replace(self._suggestions[0].en, area.selection.start, area.selection.end)
 
+    @in_key_order
     def action_copy_placeables(self) -> None:
         from workbench.text import key_text
 
@@ -376,12 +422,20 @@ class EditorScreen(Screen[None]):
         if found:
             self.query_one("#target", TextArea).insert(" ".join(dict.fromkeys(found)))
 
+    @in_key_order
     def action_undo(self) -> None:
         self.query_one("#target", TextArea).undo()
+
+    @in_key_order
+    def _action_save(self) -> None:
+        """ctrl+s (Textual runs a key's `_action_` method before its `action_` one): save
+        once the keys typed before it are in. Called from code, `action_save` saves now."""
+        self.action_save()
 
     def action_save(self) -> None:
         from workbench.store.save import ConflictError
 
+        self._take_text()
         try:
             written = self.session.save()
         except ConflictError as exc:

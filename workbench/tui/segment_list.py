@@ -2,6 +2,11 @@
 
 A 10,000-segment file must open in well under a second and move in milliseconds, so rows
 are drawn on demand (and cached), and moving the cursor repaints just two lines.
+
+Only the translator's own moves in the list (keys while it has the focus, a click) post
+`Highlighted`; the editor setting the cursor to the segment it shows posts nothing. A message
+posted for every cursor change comes back to the editor after later moves, which would take
+it for a move of its own: under a burst of keys the two chased each other forever.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ RowText = Callable[[int, int], Text]
 
 
 class SegmentList(ScrollView, can_focus=True):
-    """Rows of segments; up/down/page keys move the cursor, which posts `Highlighted`."""
+    """Rows of segments; up/down/page keys and clicks move the cursor and post
+    `Highlighted`. Setting `cursor` from code moves it silently."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move(-1)", "Up", show=False),
@@ -39,24 +45,37 @@ class SegmentList(ScrollView, can_focus=True):
     SegmentList { height: 1fr; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=False)
+    cursor: reactive[int] = reactive(0, repaint=False)  # `watch_cursor` repaints two rows
 
     class Highlighted(Message):
-        """The cursor moved to position `row` of the list."""
+        """The translator moved the cursor to position `row` of the list (`current` tells
+        whether the list still stands there)."""
 
-        def __init__(self, row: int) -> None:
+        def __init__(self, segment_list: SegmentList, row: int) -> None:
             super().__init__()
+            self.segment_list = segment_list
             self.row = row
+            self.generation = segment_list.generation
+
+        @property
+        def current(self) -> bool:
+            """False once the cursor has moved on or the rows were replaced since: such a
+            message is history, not a move to make."""
+            sl = self.segment_list
+            return self.generation == sl.generation and self.row == sl.cursor < sl.count
 
     def __init__(self, row_text: RowText, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.row_text = row_text
         self.count = 0
+        self.generation = 0
+        """Counts `set_count` calls: a row number means something only within one."""
         self._cache: dict[tuple[int, int], Strip] = {}
 
     def set_count(self, count: int) -> None:
         """Show `count` rows (the caller's data changed wholesale)."""
         self.count = count
+        self.generation += 1
         self._cache.clear()
         self.virtual_size = Size(self.size.width, count)
         self.set_reactive(SegmentList.cursor, min(self.cursor, max(0, count - 1)))
@@ -80,16 +99,20 @@ class SegmentList(ScrollView, can_focus=True):
             # Off screen: bring it to the middle, with context on both sides, so the next
             # moves repaint two rows instead of scrolling the whole list one line at a time.
             self.scroll_to(y=max(0, new - height // 2), animate=False, immediate=True)
-        self.post_message(self.Highlighted(new))
+
+    def _user_move(self, row: int) -> None:
+        """The translator moved the cursor: move it and tell the screen."""
+        self.cursor = row
+        self.post_message(self.Highlighted(self, row))
 
     def action_move(self, step: int) -> None:
         if self.count:
-            self.cursor = max(0, min(self.count - 1, self.cursor + step))
+            self._user_move(max(0, min(self.count - 1, self.cursor + step)))
 
     def on_click(self, event: events.Click) -> None:
         row = event.y + self.scroll_offset.y
         if 0 <= row < self.count:
-            self.cursor = row
+            self._user_move(row)
 
     def render_line(self, y: int) -> Strip:
         row = y + self.scroll_offset.y
