@@ -32,8 +32,11 @@ Systems
 -------
 * ``kwb``: ``kwb match ARTICLE --glossary GLOSSARY --json`` (the command users run), its rows'
   ``(start, end, entry)``.
-* ``no-nisba``: ``Matcher(glossary.active(), stopwords(), derive=False)`` in process: kwb
-  without nisba adjectives derived from the terms (what it found before it derived them).
+* ``no-respell``: ``Matcher(glossary.active(), stopwords(), respell=False)`` in process: kwb
+  without the spelling variants of the terms (what it found before it read them).
+* ``no-nisba``: ``Matcher(glossary.active(), stopwords(), derive=False, respell=False)`` in
+  process: kwb without nisba adjectives derived from the terms, nor spelling variants (what
+  it found before it derived them).
 * ``exact``: whole-word occurrences of an entry's source, source forms and adjectival forms as
   written, after light normalization (ك → ک, ي ى → ی, ZWNJ and tatweel removed); a word boundary
   is a position not preceded or followed by an Arabic letter.
@@ -286,9 +289,11 @@ def kwb_system(glossary: Path, workdir: Path) -> Callable[[str], list[Span]]:
     return find
 
 
-def matcher_system(entries: Sequence[Entry], derive: bool) -> Callable[[str], list[Span]]:
+def matcher_system(
+    entries: Sequence[Entry], derive: bool, respell: bool
+) -> Callable[[str], list[Span]]:
     """kwb's matcher over the approved entries in process, its hits as spans."""
-    matcher = Matcher(entries, stopwords(), derive=derive)
+    matcher = Matcher(entries, stopwords(), derive=derive, respell=respell)
 
     def find(text: str) -> list[Span]:
         return sorted({Span(h.start, h.end, h.entry.id) for h in matcher.find(text)})
@@ -609,9 +614,9 @@ def print_stats(
             if g in set(per_article[art.slug]):
                 found[name].update(labels)
     names = list(predictions)
-    print(f"\n{'phenomenon (approximate)':<38} {'n':>4} " + " ".join(f"{n:>9}" for n in names))
+    print(f"\n{'phenomenon (approximate)':<38} {'n':>4} " + " ".join(f"{n:>10}" for n in names))
     for label, n in counts.most_common():
-        recalls = " ".join(f"{found[name][label] / n:>9.2f}" for name in names)
+        recalls = " ".join(f"{found[name][label] / n:>10.2f}" for name in names)
         print(f"{label:<38} {n:>4} {recalls}")
 
 
@@ -659,7 +664,8 @@ def evaluate(args: argparse.Namespace, glossary_path: Path, workdir: Path) -> in
     patterns = entry_patterns(active)
     systems = {
         "kwb": kwb_system(glossary_path, workdir),
-        "no-nisba": matcher_system(active, derive=False),
+        "no-respell": matcher_system(active, derive=True, respell=False),
+        "no-nisba": matcher_system(active, derive=False, respell=False),
         "exact": exact_baseline(patterns),
         "substring": substring_baseline(patterns),
     }

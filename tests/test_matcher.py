@@ -183,7 +183,18 @@ def test_match_json_contract(kwb: Any, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     rows = result.json_lines()
     assert all(
-        list(r) == ["start", "end", "surface", "term", "entry", "target", "variants", "derived"]
+        list(r)
+        == [
+            "start",
+            "end",
+            "surface",
+            "term",
+            "entry",
+            "target",
+            "variants",
+            "derived",
+            "respelled",
+        ]
         for r in rows
     )
     for r in rows:
@@ -212,6 +223,7 @@ def test_match_with_a_csv_glossary(kwb: Any, tmp_path: Path) -> None:
             "target": "PMF",
             "variants": ["Popular Mobilization Forces", "Hashd"],
             "derived": False,
+            "respelled": False,
         }
     ]
 

@@ -24,6 +24,8 @@ def match(
 
     A term is also found as its nisba adjective (ئەمریکییەکان for ئەمریکا) when the glossary
     does not list that: the hit names the term it comes from, and `derived` is true in JSON.
+    Likewise in the spelling variants of real text (عیراق for عێراق, فلیپین for فیلیپین):
+    `respelled` is true in JSON.
     """
     from workbench.terms.glossary import stopwords
     from workbench.terms.matcher import Matcher
@@ -43,6 +45,7 @@ def match(
                 "target": h.target,
                 "variants": list(h.variants),
                 "derived": h.derived,
+                "respelled": h.respelled,
             }
             for h in hits
         )
@@ -64,8 +67,14 @@ def match(
         table.add_row(
             Bidi(h.entry.source, mode, "rtl"),
             Bidi(h.surface, mode, "rtl"),
-            Text(f"{h.entry.id} (adjective)" if h.derived else h.entry.id),
+            Text(h.entry.id + _how(h.derived, h.respelled)),
             Bidi(h.target, mode),
             Bidi(", ".join(h.variants), mode),
         )
     out.print(table)
+
+
+def _how(derived: bool, respelled: bool) -> str:
+    """What the table says after an entry's id about how its term was found."""
+    how = [word for word, yes in (("adjective", derived), ("spelling", respelled)) if yes]
+    return f" ({', '.join(how)})" if how else ""

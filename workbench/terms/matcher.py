@@ -10,7 +10,9 @@ candidate is then checked word by word:
 - one intervening adjective after the head (هێزی بیانی شەڕکەر);
 - middle words as written.
 A term is also found as its nisba adjective (`nisba`: ئەمریکییەکان for ئەمریکا, هێرشە
-درۆنییەکان for هێرشی درۆن), a reading that loses to any exact one of the same words.
+درۆنییەکان for هێرشی درۆن), a reading that loses to any exact one of the same words, and in
+the spelling variants of real text (`spelling`: عیراقییەکان for عێراق, ئەفریقای باشور), which
+lose to exact and nisba readings alike.
 Longest match wins; overlapping matches resolve longest-first, then leftmost, then by id.
 """
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import accumulate, compress, count, pairwise, repeat
 from operator import add, itemgetter
 from typing import NamedTuple, cast
@@ -29,7 +31,8 @@ import ahocorasick
 from workbench.gc_pause import paused_gc
 from workbench.terms.model import Entry
 from workbench.terms.morphology import is_head, is_tail, numerals, prepositions
-from workbench.terms.nisba import derived_forms
+from workbench.terms.nisba import derived_forms, nisba_phrases
+from workbench.terms.spelling import respellings
 from workbench.text.normalize import key_text, matching_key
 from workbench.text.offsets import map_spans
 
@@ -92,6 +95,9 @@ class Hit(NamedTuple):
     derived: bool = False
     """Found as the nisba adjective derived from `form` (ئەمریکییەکان for ئەمریکا), which the
     glossary does not list; such a hit is also `adjectival`."""
+    respelled: bool = False
+    """Found in a spelling variant of `form` (عیراق for عێراق, فلیپین for فیلیپین) that the
+    glossary does not list; with `derived`, in the nisba adjective of one (عیراقییەکان)."""
 
     @property
     def target(self) -> str:
@@ -121,11 +127,10 @@ class _Pattern:
     proper: bool
     derived: bool
     """A nisba adjective the glossary does not list: ranked after every exact reading."""
-    length: int = field(init=False)
+    respelled: bool
+    """A spelling variant the glossary does not list: ranked after every other reading."""
+    length: int
     """Characters of the uninflected form, words joined by single spaces."""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "length", sum(map(len, self.words)) + len(self.words) - 1)
 
 
 _Match = tuple[int, int, _Pattern]
@@ -144,10 +149,16 @@ class Matcher:
     """A compiled glossary: build once, then `find` in any number of texts."""
 
     def __init__(
-        self, entries: Iterable[Entry], stopwords: Iterable[str] = (), *, derive: bool = True
+        self,
+        entries: Iterable[Entry],
+        stopwords: Iterable[str] = (),
+        *,
+        derive: bool = True,
+        respell: bool = True,
     ) -> None:
         """Compile `entries`; with `derive`, terms are also found as their nisba adjectives
-        (ئەمریکا as ئەمریکی, ئەمریکییەکان) where the glossary does not list them."""
+        (ئەمریکا as ئەمریکی, ئەمریکییەکان) where the glossary does not list them; with
+        `respell`, in the spelling variants of real text (عیراق for عێراق)."""
         self.entries: tuple[Entry, ...] = tuple(entries)
         self._stopwords = frozenset(key_text(w) for w in stopwords)
         self._automaton = ahocorasick.Automaton()
@@ -160,10 +171,9 @@ class Matcher:
                 keys[form] = key_text(form)
             return keys[form]
 
+        variants = respellings(self.entries, _forms, key, self._stopwords) if respell else []
         for index, entry in enumerate(self.entries):
-            forms = [(f, False) for f in (entry.source, *entry.source_forms)]
-            forms += [(f, True) for f in entry.adjectival]
-            for form, adjectival in forms:
+            for form, adjectival in _forms(entry):
                 proper = entry.proper and not adjectival
                 for pattern in self._patterns(index, form, key(form), adjectival, proper):
                     table.setdefault(pattern.stem, []).append(pattern)
@@ -171,6 +181,17 @@ class Matcher:
             for form, keyed in derived_forms(entry, key) if derive else ():
                 for pattern in self._patterns(index, form, keyed, True, False, derived=True):
                     table.setdefault(pattern.stem, []).append(pattern)
+            own = {key(f) for f, _ in _forms(entry)}
+            for form, adjectival, keyed in variants[index] if respell else ():
+                proper = entry.proper and not adjectival
+                readings = [(keyed, adjectival, proper, False)]
+                if derive and not adjectival:
+                    readings += [(n, True, False, True) for n in nisba_phrases(entry, keyed, own)]
+                for spelled, adjective, name, derived in readings:
+                    for pattern in self._patterns(
+                        index, form, spelled, adjective, name, derived, respelled=True
+                    ):
+                        table.setdefault(pattern.stem, []).append(pattern)
         for stem, patterns in table.items():
             # A leading space: the automaton runs over the key with every non-word
             # character turned into a space, so it only ever reports stems at word starts.
@@ -184,10 +205,16 @@ class Matcher:
 
     @staticmethod
     def _patterns(
-        index: int, form: str, keyed: str, adjectival: bool, proper: bool, derived: bool = False
+        index: int,
+        form: str,
+        keyed: str,
+        adjectival: bool,
+        proper: bool,
+        derived: bool = False,
+        respelled: bool = False,
     ) -> Iterable[_Pattern]:
-        """The automaton patterns of glossary `form` as `keyed`, the matching key of the form
-        itself or of its nisba adjective."""
+        """The automaton patterns of glossary `form` as `keyed`: the matching key of the form
+        itself, of its nisba adjective, or of a spelling variant of either."""
         words = tuple(keyed.split())
         if not words:
             return
@@ -196,16 +223,30 @@ class Matcher:
         stem = first
         if len(words) > 1 and first.endswith(_EZAFE) and len(first) > 2:
             stem, head_exact = first[:-1], False
+        length = sum(map(len, words)) + len(words) - 1  # computed once for all its patterns
         stems = [(stem, False)]
         if len(words) == 1 and stem.endswith("ە") and len(stem) > 2:
             stems.append((stem[:-1], True))  # ناوچە → ناوچان
         for base, e_drop in stems:
             yield _Pattern(
-                index, form, words, adjectival, False, base, head_exact, e_drop, proper, derived
+                index,
+                form,
+                words,
+                adjectival,
+                False,
+                base,
+                head_exact,
+                e_drop,
+                proper,
+                derived,
+                respelled,
+                length,
             )
-            variants = {base, "ڕ" + base[1:]} if base.startswith("ر") else {base}
-            for prep in prepositions():
-                for variant in sorted(variants):
+            spellings = [base, "ڕ" + base[1:]] if base.startswith("ر") else [base]
+            # A spelling variant takes no glued preposition: بە + روار (رووار) is بەروار
+            # "date", and a variant is a guess already.
+            for prep in () if respelled else prepositions():
+                for variant in spellings:
                     yield _Pattern(
                         index,
                         form,
@@ -217,6 +258,8 @@ class Matcher:
                         e_drop,
                         proper,
                         derived,
+                        respelled,
+                        length,
                     )
 
     def find_in_key(self, key: str) -> list[tuple[int, int, _Pattern]]:
@@ -455,6 +498,7 @@ class Matcher:
                         p.form,
                         p.adjectival,
                         p.derived,
+                        p.respelled,
                     ),
                 )
                 for (s, e), (_, _, p) in zip(spans[first:stop], found[first:stop], strict=True)
@@ -485,22 +529,30 @@ def _nouns_after_numerals(tokens: list[str], found: list[_Analysis], hit_tokens:
             found[i] = (noun, phrases, (best, *rest))
 
 
+def _forms(entry: Entry) -> list[tuple[str, bool]]:
+    """The glossary forms of `entry`, each with whether it is an adjectival one."""
+    forms = [(f, False) for f in (entry.source, *entry.source_forms)]
+    return forms + [(f, True) for f in entry.adjectival]
+
+
 def _entries(matches: Iterable[_Match | None]) -> tuple[int, ...]:
     """The entries of `matches`, each once, in order."""
     return tuple(dict.fromkeys(m[2].entry for m in matches if m is not None))
 
 
-def _single_rank(match: _Match) -> tuple[bool, int, int, str]:
+def _single_rank(match: _Match) -> tuple[bool, bool, int, int, str]:
     """How `_resolve_cluster` ranks matches of the same span: exact readings before derived
-    nisba ones (an ئەمریکی entry wins over ئەمریکا's adjective), least inflected, then by
-    entry and form."""
-    return match[2].derived, match[1], match[2].entry, match[2].form
+    nisba ones (an ئەمریکی entry wins over ئەمریکا's adjective), both before spelling
+    variants, least inflected, then by entry and form."""
+    p = match[2]
+    return p.respelled, p.derived, match[1], p.entry, p.form
 
 
-def _phrase_rank(match: _Match) -> tuple[int, bool, int, int, str]:
+def _phrase_rank(match: _Match) -> tuple[int, bool, bool, int, int, str]:
     """How `_resolve_cluster` ranks matches from the same start: longest first, then as
     `_single_rank`."""
-    return -match[0], match[2].derived, match[1], match[2].entry, match[2].form
+    p = match[2]
+    return -match[0], p.respelled, p.derived, match[1], p.entry, p.form
 
 
 def _keep(
@@ -575,10 +627,24 @@ def _cluster(
 
 
 def _resolve_cluster(cluster: Sequence[_Candidate]) -> list[_Candidate]:
-    """Among overlapping candidates: longest first, then leftmost, then the least inflected
-    reading (عێراقی as the adjectival form rather than عێراق + ی), then by entry and form."""
+    """Among overlapping candidates: longest first, then leftmost, then exact before nisba
+    before spelling-variant readings, then the least inflected reading (عێراقی as the
+    adjectival form rather than عێراق + ی), then by entry and form. A spelling variant
+    takes the place only of exact readings it covers whole (ئەفریقای باشور over ئەفریقای),
+    never of one it overlaps in part."""
+    if any(c[3].respelled for c in cluster):
+        cluster = _without_crossing_variants(cluster)
     ordered = sorted(
-        cluster, key=lambda c: (c[0] - c[1], c[0], c[3].derived, c[2], c[3].entry, c[3].form)
+        cluster,
+        key=lambda c: (
+            c[0] - c[1],
+            c[0],
+            c[3].respelled,
+            c[3].derived,
+            c[2],
+            c[3].entry,
+            c[3].form,
+        ),
     )
     base = cluster[0][0]
     taken = bytearray(max(c[1] for c in cluster) - base)
@@ -591,3 +657,15 @@ def _resolve_cluster(cluster: Sequence[_Candidate]) -> list[_Candidate]:
         kept.append(candidate)
     kept.sort(key=itemgetter(0))
     return kept
+
+
+def _without_crossing_variants(cluster: Sequence[_Candidate]) -> list[_Candidate]:
+    """`cluster` without the spelling-variant readings that overlap an exact reading in part:
+    a guess at a spelling does not cut a term read as written."""
+    exact = [(c[0], c[1]) for c in cluster if not c[3].respelled]
+    return [
+        c
+        for c in cluster
+        if not c[3].respelled
+        or not any(s < c[1] and c[0] < e and not (c[0] <= s and e <= c[1]) for s, e in exact)
+    ]

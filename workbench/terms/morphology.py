@@ -93,6 +93,24 @@ def parses(rest: str, previous: str, min_slot: int = 0) -> tuple[frozenset[int],
 
 
 @cache
+def begins_chain(rest: str, previous: str, min_slot: int = 0) -> bool:
+    """Whether `rest` is the beginning of some suffix chain after a stem ending in `previous`
+    (ەک begins ەکە and ەکان): a word that ends so may be the stem inflected."""
+    if not rest:
+        return True
+    for suffix in suffixes():
+        if suffix.slot < min_slot or not _fits(suffix, previous):
+            continue
+        if suffix.text.startswith(rest):
+            return True
+        if rest.startswith(suffix.text) and begins_chain(
+            rest[len(suffix.text) :], suffix.text[-1], suffix.slot + 1
+        ):
+            return True
+    return False
+
+
+@cache
 def is_tail(rest: str, previous: str, proper: bool, glued: bool = False) -> bool:
     """Whether `rest` can end a term's last word (any chain; names skip number/definiteness).
 

@@ -15,7 +15,7 @@ Guards against a derivation that is another word:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -85,16 +85,21 @@ def derived_forms(entry: Entry, key: Callable[[str], str] = key_text) -> Iterabl
     whose nisba is not already one of its own forms; `key` gives a form's matching key (the
     matcher passes a cached one). In a phrase the last word takes the nisba, as the modifier
     it is: هێرشی درۆن → هێرشی درۆنی (هێرشە درۆنییەکان)."""
-    if entry.type not in DERIVING_TYPES:
-        return
     own = {key(f) for f in (entry.source, *entry.source_forms, *entry.adjectival)}
     seen: set[str] = set()
     for form in (entry.source, *entry.source_forms):
-        words = key(form).split()
-        if not words:
-            continue
-        for adjective in nisba_forms(words[-1]):
-            derived = " ".join((*words[:-1], adjective))
-            if derived not in own and derived not in seen:
+        for derived in nisba_phrases(entry, key(form), own):
+            if derived not in seen:
                 seen.add(derived)
                 yield form, derived
+
+
+def nisba_phrases(entry: Entry, keyed: str, own: Collection[str] = ()) -> tuple[str, ...]:
+    """The nisba forms of `keyed`, a form of `entry` in matching-key spelling (its last word
+    made an adjective), none of them one of the `own` forms; none for an entry of a type
+    without adjectives."""
+    words = keyed.split()
+    if entry.type not in DERIVING_TYPES or not words:
+        return ()
+    phrases = (" ".join((*words[:-1], adjective)) for adjective in nisba_forms(words[-1]))
+    return tuple(p for p in phrases if p not in own)
