@@ -556,3 +556,18 @@ def test_the_glossary_edit_dialog_closes_on_esc(kwb: Any, project: Path) -> None
         assert type(app.screen).__name__ == "GlossaryScreen"
 
     run(project, scenario)
+
+
+def test_a_late_tm_or_qa_result_on_a_closing_editor_is_dropped(project: Path) -> None:
+    """The TM and the project check answer from threads; an answer that arrives while the
+    editor is being taken down (the translator quit at that moment) must not crash the app."""
+
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        screen = editor(app)
+        await screen.query_one(WorkView).remove()
+        screen._show_tm(screen.session.index, [])
+        screen._project_checked(screen.session.check_project())
+        await pilot.pause()
+        assert app.return_code is None  # still running, no error screen
+
+    run(project, scenario)

@@ -208,7 +208,7 @@ class EditorScreen(EditorFrame):
         self._lookup_tm(self.session.index)
 
     def _show_tm(self, index: int, matches: list[Match], alone: bool = True) -> None:
-        if index != self.session.index:
+        if index != self.session.index or self.closing():
             return
         self._suggestions = matches
         text = Text()
@@ -247,6 +247,8 @@ class EditorScreen(EditorFrame):
     def _project_checked(self, qa: ProjectQa) -> None:
         """Mark the entries the project-wide check found something on; show the current
         entry's findings again."""
+        if self.closing():
+            return
         index = {e.msgctxt: i for i, e in enumerate(self.session.entries)}
         for msgctxt, found in qa.findings.items():
             i = index.get(msgctxt)

@@ -78,6 +78,11 @@ class EditorFrame(Screen[None]):
         """The source and the panels (see panels.py)."""
         return self.query_one(WorkView)
 
+    def closing(self) -> bool:
+        """The screen's widgets are gone or going (the app is quitting, the file closed):
+        a worker's late result has nothing left to show itself in."""
+        return not self.is_attached or not self.query(WorkView)
+
     # --- layout --------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
