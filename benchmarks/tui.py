@@ -336,6 +336,9 @@ def report_tmux(root: Path, path: Path, size: tuple[int, int], args: argparse.Na
         opened["minimal settled"]
     )
     print(f"  kwb translate FILE settles in {ratio:.1f}× the minimal app's start")
+    if not singles or not bursts:
+        print()
+        return
     print(f"next segment (ctrl+down, {args.moves}×; target: median ≤ 30 ms, p95 ≤ 50 ms)")
     print(f"  kwb:                  {summary(singles)}")
     print(f"  minimal Textual app:  {summary(floor_singles)}")

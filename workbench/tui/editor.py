@@ -23,7 +23,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from workbench.display.bidi import Mode
 from workbench.display.text import Bidi
@@ -41,6 +41,7 @@ from workbench.tui.session import EditSession, ProjectQa
 from workbench.tui.widgets import (
     HIT_STYLE,
     EnglishEditor,
+    KeyFooter,
     StatusLine,
     mark,
     rtl_preview,
@@ -48,6 +49,11 @@ from workbench.tui.widgets import (
 
 AUTOSAVE_SECONDS = 2.0
 DISK_POLL_SECONDS = 1.5
+BACKGROUND_AFTER_SECONDS = 0.5
+"""The project's QA and the collector's freeze wait this long after the editor is shown:
+both hold the interpreter for a tenth of a second or more, and started at once they
+delayed the rest of the first screen and the first keys (the TM process, started
+alongside, runs in a process of its own)."""
 _PLACEABLE = re.compile(r"[0-9٠-٩۰-۹][0-9٠-٩۰-۹.,٫٬]*|[A-Za-z][A-Za-z.&'-]*")
 _P = ParamSpec("_P")
 
@@ -114,15 +120,20 @@ class EditorScreen(EditorFrame):
                 english.border_title = "English"
                 english.let_through = self._glossary_key
                 yield english
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:  # EditorFrame's runs too (Textual calls each class's)
         self._fill(range(len(self.session.entries)))
         self.set_interval(DISK_POLL_SECONDS, self._check_disk)
         self.show(self.session.index)
         self.query_one("#target", TextArea).focus()
-        self.call_after_refresh(freeze_long_lived)
-        self.call_after_refresh(self._check_project)
+        self.set_timer(BACKGROUND_AFTER_SECONDS, self._start_background)
+
+    def _start_background(self) -> None:
+        """Once the first screen is up: freeze what lives for the session out of the
+        collector's sight, and compare the file with the project (a worker)."""
+        freeze_long_lived()
+        self._check_project()
 
     def _fill(self, indices: range | list[int]) -> None:
         self.rows = list(indices)

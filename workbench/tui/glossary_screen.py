@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, Static
 
 from workbench.display.text import Bidi, highlighted
 from workbench.errors import InputError
@@ -26,6 +26,7 @@ from workbench.terms.concordance import Occurrence
 from workbench.terms.model import Entry
 from workbench.terms.review import decide, edit, find, replace_entry, update_glossary
 from workbench.tui.display import BidiInput, app_mode
+from workbench.tui.widgets import KeyFooter
 
 STATUS_CYCLE = ("proposed", "approved", "all")
 SORANI_WIDTH = 24
@@ -97,7 +98,7 @@ class GlossaryScreen(Screen[None]):
                 yield Static(id="entry-english")
                 yield Static("Concordance", classes="panel-title")
                 yield Static(id="entry-concordance")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def path(self) -> Path:

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from workbench.display.text import Bidi
 from workbench.store.status import Progress, file_progress
 from workbench.tui.display import app_mode
+from workbench.tui.widgets import KeyFooter
 
 
 class OverviewScreen(Screen[None]):
@@ -28,7 +29,7 @@ class OverviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield DataTable(id="files", cursor_type="row")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = f"{self.app.project.name}"  # type: ignore[attr-defined]

@@ -10,12 +10,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from workbench.display.text import Bidi, drawing_order
 from workbench.qa.model import Finding
 from workbench.tui.display import app_mode
 from workbench.tui.session import EditSession
+from workbench.tui.widgets import KeyFooter
 
 
 class QaScreen(Screen[int | None]):
@@ -31,7 +32,7 @@ class QaScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield DataTable(id="findings", cursor_type="row")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         title = Text(f"QA: {self.session.path.name}")

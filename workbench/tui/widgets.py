@@ -153,3 +153,68 @@ class EnglishEditor(TextArea):
         self.set_reactive(Widget.virtual_size, Size(0, self.wrapped_document.height))
         self._refresh_scrollbars()
         self.refresh()
+
+
+class KeyFooter(Widget):
+    """The footer: the keys of the place in focus, as Textual's `Footer` shows them (key,
+    then what it does), drawn in one line with the screen's first frame. Textual's footer
+    builds a widget per key only after the first frame, so opening a file showed a second,
+    late redraw of the bottom line; here the keys are read from the screen's active bindings
+    whenever the line is drawn. A click on a key runs its action, as in Textual's."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"footer-key--key", "footer-key--description"}
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spans: list[tuple[int, int, str]] = []
+        """Cells of each key on the line last drawn, with its action."""
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, _screen: object) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("footer-key--key")
+        description_style = self.get_component_rich_style("footer-key--description")
+        line = Text(no_wrap=True, overflow="ellipsis", end="")
+        self._spans = []
+        shown: set[str] = set()
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in shown:
+                continue
+            shown.add(binding.action)
+            start = line.cell_len
+            line.append(f" {self.app.get_key_display(binding)} ", key_style)
+            line.append(f"{binding.description} ", description_style)
+            if not enabled:
+                line.stylize("dim", start)
+            self._spans.append((start, line.cell_len, binding.action))
+        return line
+
+    async def on_click(self, event: events.Click) -> None:
+        for start, end, action in self._spans:
+            if start <= event.x < end:
+                await self.screen.run_action(action)
+                return
