@@ -111,7 +111,7 @@ def test_draft_marks_untranslated_sorani_in_brackets_and_fuzzy_english() -> None
         seg(1, 3, "Maybe so.", "fuzzy"),
     )
     assert render_text(draft) == "Done. [هێزی شەڕکەر نییە.] [fuzzy: Maybe so.]\n"
-    assert render_markdown(draft) == "Done. \\[هێزی شەڕکەر نییە.\\] *\\[fuzzy:* Maybe so.*\\]*\n"
+    assert render_markdown(draft) == "Done. \\[هێزی شەڕکەر نییە.\\] \\[fuzzy: Maybe so.\\]\n"
     page = render_html(draft)
     assert '[<bdi lang="ckb" dir="rtl">هێزی شەڕکەر نییە.</bdi>]' in page
     assert '<mark class="fuzzy" title="fuzzy: a draft to check">[fuzzy: Maybe so.]</mark>' in page
@@ -219,3 +219,40 @@ def test_every_translated_sentence_appears_once_in_order_even_in_a_draft(
         positions.append(out.index(s.target))
     assert positions == sorted(positions)
     assert not re.search(r" \n|\n{3}|  ", out)
+
+
+@pytest.mark.parametrize(
+    ("target", "marked"),
+    [
+        ("Combat forces left.", ["Combat forces"]),  # any case
+        ("No combat troops, no combat force's role.", ["combat troops", "combat force's"]),
+        ("The combat\nforces stayed.", ["combat\nforces"]),  # any spacing
+        ("Noncombat forces and combat-forces stay.", []),  # inside a longer word: not it
+        ("", []),
+    ],
+)
+def test_review_marks_the_glossary_renderings_in_the_english(
+    target: str, marked: list[str]
+) -> None:
+    from tests.conftest import approved_entry
+    from workbench.deliver.review import english_spans
+    from workbench.terms.matcher import Matcher
+
+    matcher = Matcher(
+        (approved_entry("t1", "هێزی شەڕکەر", "combat forces", variants=("combat troops",)),),
+        frozenset(),
+    )
+    hits = matcher.find("هێزە شەڕکەرەکان رۆیشتن.")
+    assert hits
+    assert [target[a:b] for a, b, _, _ in english_spans(target, hits)] == marked
+
+
+def test_a_build_of_a_malformed_po_file_names_it_in_one_line(
+    committed_demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.cli import run
+
+    (committed_demo / "translations" / "broken.po").write_bytes(b'msgid "x\nmsgstr 1\n')
+    assert run(["build", "broken", "--project", str(committed_demo)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kwb: error: ") and "broken.po" in err and err.count("\n") == 1

@@ -86,8 +86,8 @@ def _escaped(text: str, escape: Callable[[str], str], table: dict[str, str]) -> 
 
 
 _MD_MARKS = {
-    FUZZY_OPEN: "*\\[fuzzy:* ",
-    FUZZY_CLOSE: "*\\]*",
+    FUZZY_OPEN: "\\[fuzzy: ",
+    FUZZY_CLOSE: "\\]",
     SOURCE_OPEN: "\\[",
     SOURCE_CLOSE: "\\]",
 }

@@ -152,9 +152,13 @@ def _source_span(hit: Hit) -> Span:
 @lru_cache(maxsize=4096)
 def _rendering_pattern(rendering: str) -> re.Pattern[str]:
     """A rendering in English text: case aside, any spacing, with an English ending
-    (forces, force's)."""
-    words = r"\s+".join(re.escape(w) for w in rendering.split())
-    return re.compile(rf"(?<![\w-]){words}(?:s|es|'s|’s)?(?![\w-])", re.IGNORECASE)
+    (force → forces, force's; a plural rendering, forces, also as force)."""
+    words = rendering.split()
+    last = words[-1]
+    if len(last) > 3 and last.islower() and last.endswith("s") and not last.endswith("ss"):
+        words[-1] = last[:-1]  # the plural's stem: the ending below puts the s back
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-]){pattern}(?:s|es|'s|’s)?(?![\w-])", re.IGNORECASE)
 
 
 def english_spans(target: str, hits: Iterable[Hit]) -> list[Span]:
