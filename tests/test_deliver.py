@@ -256,3 +256,15 @@ def test_a_build_of_a_malformed_po_file_names_it_in_one_line(
     assert run(["build", "broken", "--project", str(committed_demo)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("kwb: error: ") and "broken.po" in err and err.count("\n") == 1
+
+
+def test_professional_english_joins_as_written() -> None:
+    """Real translated news (FLORES-200 devtest lines) is spaced right already: joining its
+    lines into paragraphs changes nothing but the line breaks."""
+    from tests.conftest import REPO
+
+    lines = (REPO / "tests" / "data" / "flores_sample" / "en.txt").read_text("utf-8").splitlines()
+    assert len(lines) >= 40
+    for start in range(0, len(lines), 4):
+        group = lines[start : start + 4]
+        assert join(group) == " ".join(line.strip() for line in group)

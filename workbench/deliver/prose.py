@@ -48,18 +48,22 @@ def join(pieces: Iterable[str]) -> str:
     return _tidy(text)
 
 
+_SPECIAL = re.compile(f'[,.;:?!”)\\]“(\\[’‘"{SOURCE_OPEN}{SOURCE_CLOSE}]')
+"""The characters `_roles` looks at: punctuation, quotes, brackets, and the source marks."""
+
+
 def _roles(text: str) -> dict[int, str]:
     """The role of each character that constrains its spacing: "open" (no space after) or
     "close" (no space before), for the text outside the source marks."""
     roles: dict[int, str] = {}
     quoted = False
     opaque = False
-    for i, c in enumerate(text):
-        if c == SOURCE_OPEN:
-            opaque = True
-        elif c == SOURCE_CLOSE:
-            opaque = False
-        if opaque or c in MARKS:
+    for m in _SPECIAL.finditer(text):
+        i, c = m.start(), m.group()
+        if c in (SOURCE_OPEN, SOURCE_CLOSE):
+            opaque = c == SOURCE_OPEN
+            continue
+        if opaque:
             continue
         before = _neighbour(text, i, -1)
         after = _neighbour(text, i, 1)
@@ -69,13 +73,13 @@ def _roles(text: str) -> dict[int, str]:
                 roles[i] = "close"
         elif c in _OPENERS:
             roles[i] = "open"
-        elif c == "’" and not after.isalnum():
-            roles[i] = "close"
-        elif c == "‘" and not before.isalnum():
-            roles[i] = "open"
-        elif c == '"':
-            if before.isdigit():
-                continue  # 5" screen: an inch mark
+        elif c == "’":
+            if not after.isalnum():
+                roles[i] = "close"
+        elif c == "‘":
+            if not before.isalnum():
+                roles[i] = "open"
+        elif not before.isdigit():  # a straight quote; after a digit, an inch mark (5")
             spaced_before, spaced_after = before in " ", after in " "
             if spaced_before and not spaced_after and after not in _CLOSERS:
                 opening = True
@@ -107,24 +111,26 @@ def _last_word_char(text: str, i: int) -> str:
     return text[j] if j >= 0 else ""
 
 
+_FUZZY = (FUZZY_OPEN, FUZZY_CLOSE)
+
+
 def _tidy(text: str) -> str:
-    """`text` (one line, single spaces) without the spaces punctuation does not want."""
-    roles = _roles(text)
-    out: list[str] = []
-    opaque = False
-    for i, c in enumerate(text):
-        if c == SOURCE_OPEN:
-            opaque = True
-        elif c == SOURCE_CLOSE:
-            opaque = False
-        if c == " " and not opaque:
-            j = i + 1
-            while j < len(text) and text[j] in MARKS and text[j] != SOURCE_OPEN:
-                j += 1
-            k = i - 1
-            while k >= 0 and text[k] in MARKS and text[k] != SOURCE_CLOSE:
-                k -= 1
-            if roles.get(j) == "close" or roles.get(k) == "open":
-                continue
-        out.append(c)
-    return "".join(out)
+    """`text` (one line, single spaces) without the spaces punctuation does not want: the
+    space before a closing character and after an opening one (across fuzzy marks; never
+    inside or across the source marks, whose Sorani stays as written)."""
+    drop: set[int] = set()
+    for position, role in _roles(text).items():
+        step = -1 if role == "close" else 1
+        j = position + step
+        while 0 <= j < len(text) and text[j] in _FUZZY:
+            j += step
+        if 0 <= j < len(text) and text[j] == " ":
+            drop.add(j)
+    if not drop:
+        return text
+    pieces, at = [], 0
+    for j in sorted(drop):
+        pieces.append(text[at:j])
+        at = j + 1
+    pieces.append(text[at:])
+    return "".join(pieces)

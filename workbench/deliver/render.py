@@ -50,7 +50,7 @@ def headline(paras: list[str]) -> bool:
 
 
 def _marks(text: str, table: dict[str, str]) -> str:
-    return "".join(table.get(c, c) for c in text)
+    return text.translate({ord(mark): value for mark, value in table.items()})
 
 
 _TEXT_MARKS = {FUZZY_OPEN: "[fuzzy: ", FUZZY_CLOSE: "]", SOURCE_OPEN: "[", SOURCE_CLOSE: "]"}

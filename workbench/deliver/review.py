@@ -63,13 +63,14 @@ def render_review(
     by entry key, `file_name` the PO file as `kwb check` names it."""
     rows = []
     previous = None
-    for seg in article.segments:
-        hits = _hits(matcher, seg.source)
+    every_hits = _hits(matcher, [seg.source for seg in article.segments])
+    for seg, hits in zip(article.segments, every_hits, strict=True):
         rows.append(_row(seg, hits, findings.get(seg.key, ()), seg.paragraph != previous))
         previous = seg.paragraph
+    terms = len({h.entry.id for hits in every_hits for h in hits})
     body = (
         f"<h1>Review: {html.escape(article.id)}</h1>\n"
-        f"{_summary(article, findings, file_name, matcher)}"
+        f"{_summary(article, findings, file_name, terms)}"
         '<table class="review">\n<colgroup><col class="id"><col class="status"><col class="ckb">'
         '<col class="en"><col class="qa"></colgroup>\n<thead><tr><th>segment</th><th>status</th>'
         '<th lang="en">Sorani</th><th>English</th><th>QA</th></tr></thead>\n<tbody>\n'
@@ -82,14 +83,14 @@ def _summary(
     article: Article,
     findings: Mapping[str, Sequence[Finding]],
     file_name: str,
-    matcher: Matcher | None,
+    terms: int,
 ) -> str:
-    """Counts at the top: segments by state, QA findings by severity, waivers, terms."""
+    """Counts at the top: segments by state, QA findings by severity, waivers, and the
+    distinct glossary terms found."""
     states = Counter(s.state for s in article.segments)
     seen = {s.key for s in article.segments}
     found = [f for key in seen for f in findings.get(key, ())]
     active = Counter(f.severity for f in found if f.waived is None)
-    terms = len({h.entry.id for s in article.segments for h in _hits(matcher, s.source)})
     items: list[tuple[str, str]] = [("file", file_name), ("segments", str(len(article.segments)))]
     items += [(name, str(states[name])) for name in STATES]
     items += [
@@ -136,13 +137,12 @@ def _findings(findings: Iterable[Finding]) -> str:
     return f'<ul class="qa">{"".join(items)}</ul>' if items else ""
 
 
-def _hits(matcher: Matcher | None, source: str) -> list[Hit]:
-    return _cached_hits(matcher, source) if matcher is not None else []
-
-
-@lru_cache(maxsize=4096)
-def _cached_hits(matcher: Matcher, source: str) -> list[Hit]:
-    return matcher.find(source)
+def _hits(matcher: Matcher | None, sources: list[str]) -> list[list[Hit]]:
+    """The glossary terms of every source, found in one pass of the matcher."""
+    if matcher is None or not sources:
+        return [[] for _ in sources]
+    found, _ = matcher.find_each(sources)
+    return found
 
 
 def _source_span(hit: Hit) -> Span:
@@ -165,10 +165,16 @@ def english_spans(target: str, hits: Iterable[Hit]) -> list[Span]:
     """Where the English holds an accepted rendering of a term found in the Sorani: the
     longest first, none overlapping."""
     found: list[Span] = []
+    lowered = target.lower()
+    seen: set[tuple[str, str]] = set()
     for hit in hits:
         for rendering in acceptable(hit):
-            if not rendering.strip():
+            words = rendering.lower().split()
+            # most renderings are not there: a plain search for the first word's start
+            # rules them out before the pattern is run
+            if not words or words[0][:4] not in lowered or (hit.entry.id, rendering) in seen:
                 continue
+            seen.add((hit.entry.id, rendering))
             title = f"{hit.entry.source} → {rendering}"
             for m in _rendering_pattern(rendering).finditer(target):
                 found.append((m.start(), m.end(), hit.entry.id, title))

@@ -565,6 +565,9 @@ class EditorScreen(EditorFrame):
         from workbench.tui.build import build_article
 
         self.action_save()
+        if self.session.dirty:  # the save failed and said why: the file lacks the edits
+            self.notify("not built: the file could not be saved", severity="error", timeout=8)
+            return
         message, ok = build_article(getattr(self.app, "project", None), self.session.path)
         self.notify(message, severity="information" if ok else "error", timeout=8)
 
