@@ -268,3 +268,12 @@ def test_professional_english_joins_as_written() -> None:
     for start in range(0, len(lines), 4):
         group = lines[start : start + 4]
         assert join(group) == " ".join(line.strip() for line in group)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab1 .,;:?!\"“”‘’()[]'…\n\u00a0")))))
+def test_joining_only_ever_removes_spaces(sentences: list[str]) -> None:
+    """Whatever a translation holds, joining changes spacing alone: no visible character is
+    lost, added or moved, and no two spaces stay side by side."""
+    joined = join(sentences)
+    assert "".join(joined.split()) == "".join("".join(sentences).split())
+    assert "  " not in joined and joined == joined.strip()
