@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import REPO
 from workbench.atomic import atomic_write_all
 from workbench.deliver.article import Article, Segment, article_of
 from workbench.deliver.prose import join
@@ -261,8 +262,6 @@ def test_a_build_of_a_malformed_po_file_names_it_in_one_line(
 def test_professional_english_joins_as_written() -> None:
     """Real translated news (FLORES-200 devtest lines) is spaced right already: joining its
     lines into paragraphs changes nothing but the line breaks."""
-    from tests.conftest import REPO
-
     lines = (REPO / "tests" / "data" / "flores_sample" / "en.txt").read_text("utf-8").splitlines()
     assert len(lines) >= 40
     for start in range(0, len(lines), 4):
