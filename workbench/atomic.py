@@ -85,3 +85,34 @@ def locked(path: Path, timeout: float = 10.0) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def atomic_write_all(files: dict[Path, bytes]) -> None:
+    """Replace several files as a set: each is written to a temporary file beside it and
+    synced first, and only when all are written are they renamed over their targets, so a
+    failure while writing (a full disk, a folder that cannot be written) changes none."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            try:
+                mode = path.stat().st_mode & 0o777
+            except FileNotFoundError:
+                mode = 0o644
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp_name, path))
+            with os.fdopen(fd, "wb") as tmp:
+                tmp.write(data)
+                tmp.flush()
+                os.fsync(tmp.fileno())
+            os.chmod(tmp_name, mode)
+        while staged:
+            tmp_name, path = staged[0]
+            os.replace(tmp_name, path)
+            staged.pop(0)
+    except BaseException:
+        for tmp_name, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
+        raise
+    for folder in {path.parent for path in files}:
+        _fsync_folder(folder)

@@ -19,6 +19,7 @@ def build() -> Any:
     """The click command behind `kwb`, with every subcommand registered."""
     from workbench.cli import (
         align,
+        build,
         check,
         export,
         glossary,
@@ -58,4 +59,5 @@ def build() -> Any:
     export.register(app)
     translate.register(app)
     align.register(app)
+    build.register(app)
     return typer.main.get_command(app)

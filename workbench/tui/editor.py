@@ -571,6 +571,19 @@ class EditorScreen(EditorFrame):
         self.show(min(s.index, len(s.entries) - 1))
         self._check_project()
 
+    # --- the deliverable -----------------------------------------------------------------
+
+    def action_build(self) -> None:
+        """F5: save, build the article's English as text, and say where it went."""
+        from workbench.tui.build import build_article
+
+        self.action_save()
+        if self.session.dirty:  # the save failed and said why: the file lacks the edits
+            self.notify("not built: the file could not be saved", severity="error", timeout=8)
+            return
+        message, ok = build_article(getattr(self.app, "project", None), self.session.path)
+        self.notify(message, severity="information" if ok else "error", timeout=8)
+
 
 def _glossary_text(hits: list[Hit], mode: Mode) -> Group:
     """The glossary panel: numbered terms (ctrl+g then n inserts), renderings, variants,

@@ -141,4 +141,12 @@ EDITOR_BINDINGS: list[BindingType] = [
         id="back",
         tooltip="close the filter, leave a panel, clear the filter, else back to the files",
     ),
+    Binding(
+        "f5",
+        "build",
+        "Build",
+        id="build",
+        show=False,
+        tooltip="build this article's English (text, a draft if unfinished) into output/",
+    ),
 ]
