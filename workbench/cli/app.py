@@ -25,6 +25,8 @@ def build() -> Any:
         match,
         overview,
         project,
+        replace,
+        search,
         text,
         tm,
         translate,
@@ -58,4 +60,6 @@ def build() -> Any:
     export.register(app)
     translate.register(app)
     align.register(app)
+    search.register(app)
+    replace.register(app)
     return typer.main.get_command(app)
