@@ -11,13 +11,8 @@ from workbench.cli.exit import ExitCode
 from workbench.cli.output import console, display_mode, write_json_lines
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
-    from workbench.display.bidi import Mode
+    from workbench.display.bidi import Direction, Mode
     from workbench.search.concordance import SearchHit
-
-CONTEXT = 40
-"""Characters of context shown on each side of a hit (cut at a word)."""
 
 
 def register(app: typer.Typer) -> None:
@@ -66,6 +61,7 @@ def _table(hits: list[SearchHit], query: str, mode: Mode) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from workbench.display.context import in_context
     from workbench.display.text import Bidi
 
     out = console()
@@ -85,7 +81,7 @@ def _table(hits: list[SearchHit], query: str, mode: Mode) -> None:
             Text(hit.file.rpartition("/")[2]),
             Text(hit.segment or "—"),
             Text(hit.side),
-            Bidi(in_context(hit), mode, "rtl" if hit.side == "source" else "ltr"),
+            Bidi(in_context(hit.text, hit.start, hit.end), mode, _direction(hit.side)),
         )
     out.print(table)
     segments = len({(h.file, h.segment, h.id) for h in hits})
@@ -94,24 +90,6 @@ def _table(hits: list[SearchHit], query: str, mode: Mode) -> None:
     out.print(summary, style="dim", markup=False, highlight=False)
 
 
-def in_context(hit: SearchHit, width: int = CONTEXT) -> Text:
-    """The hit with up to `width` characters on each side, cut at a word, highlighted."""
-    from rich.text import Text
-
-    from workbench.display.text import highlighted
-
-    text = hit.text
-    left = max(0, hit.start - width)
-    if left > 0:
-        space = text.find(" ", left, hit.start)
-        left = space + 1 if space >= 0 else left
-    right = min(len(text), hit.end + width)
-    if right < len(text):
-        space = text.rfind(" ", hit.end, right)
-        right = space if space >= 0 else right
-    shown = highlighted(text[left:right], [(hit.start - left, hit.end - left)])
-    if left > 0:
-        shown = Text("… ") + shown
-    if right < len(text):
-        shown.append(" …")
-    return shown
+def _direction(side: str) -> Direction:
+    """Sorani reads right to left; the English, left to right."""
+    return "rtl" if side == "source" else "ltr"

@@ -141,4 +141,21 @@ EDITOR_BINDINGS: list[BindingType] = [
         id="back",
         tooltip="close the filter, leave a panel, clear the filter, else back to the files",
     ),
+    Binding(
+        "f6",
+        "search",
+        "Search",
+        id="search",
+        priority=True,  # over the English editor's own F6 (select the line)
+        tooltip="search the project (Sorani through inflection); enter goes to the segment",
+    ),
+    Binding(
+        "f7",
+        "replace",
+        "Replace",
+        id="replace",
+        show=False,
+        priority=True,  # over the English editor's own F7 (select all)
+        tooltip="replace in this file's English: every change previewed; ctrl+z takes it back",
+    ),
 ]
