@@ -8,6 +8,7 @@ sees each change land; `kwb replace` does the whole project from the command lin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -54,6 +55,9 @@ class ReplaceScreen(Screen[list[tuple[int, str]] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f7", "apply", "Replace all", id="apply_replace", priority=True),
         Binding("escape", "close", "Cancel", id="close_replace"),
+        # Priority: the focus moves at once, so the NEW typed right after enter goes there
+        # (a burst reaches the app before a text field's own enter would move it).
+        Binding("enter", "enter", "Preview", id="preview_replace", priority=True),
     ]
 
     def __init__(self, session: EditSession, old: str = "") -> None:
@@ -89,12 +93,22 @@ class ReplaceScreen(Screen[list[tuple[int, str]] | None]):
             self.query_one("#word", Checkbox).value,
         )
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "old" and not self.query_one("#new", Input).value:
-            self.query_one("#new", Input).focus()
-            return
-        self.preview()
+    def action_enter(self) -> None:
+        """From OLD, to NEW; on an option, switch it; elsewhere, preview (once the keys
+        typed before enter are in)."""
+        focused = self.focused
+        if isinstance(focused, Checkbox):
+            focused.toggle()
+        elif focused is self.query_one("#old", Input):
+            self.set_focus(self.query_one("#new", Input))
+        else:
+            self._in_key_order(self.preview)
+
+    def _in_key_order(self, action: Callable[[], None]) -> None:
+        """Run `action` after the keys already on their way to the focused widget."""
+        focused = self.focused
+        if focused is None or not focused.call_later(action):
+            action()
 
     @on(Checkbox.Changed)
     def _option(self, event: Checkbox.Changed) -> None:
@@ -132,6 +146,9 @@ class ReplaceScreen(Screen[list[tuple[int, str]] | None]):
         )
 
     def action_apply(self) -> None:
+        self._in_key_order(self._apply)
+
+    def _apply(self) -> None:
         if self._previewed != self._settings():
             self.preview()  # apply only what was shown
             return
