@@ -147,6 +147,7 @@ ENGLISH_CASES = [
     ("Kadhimi", "Mustafa al-Kadhimi met Kadhimi's aides", ["Kadhimi", "Kadhimi's"]),
     ("us", "The US told us.", ["US", "us"]),
     ("U.S.", "The U.S. and the US", ["U.S", "US"]),
+    ("2,500", "2,500 troops, not 2, 500 or 12,500", ["2,500"]),
 ]
 
 

@@ -30,9 +30,10 @@ Kind = Literal["sorani", "english", "regex"]
 Span = tuple[int, int]
 
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
-_WORD = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*(?:['’]s?)?")
+_WORD = re.compile(r"[^\W_]+(?:(?:[.'’]|(?<=\d),(?=\d))[^\W_]+)*(?:['’]s?)?")
 """An English word as written: letters and digits, inner dots and apostrophes (U.S, don't),
-a possessive at the end (PMF's, forces'). Hyphens part words: al-Kadhimi holds Kadhimi."""
+a comma between digits (2,500), a possessive at the end (PMF's, forces'). Hyphens part
+words: al-Kadhimi holds Kadhimi."""
 _GAP = re.compile(r"[\s\-‐‑–]+")
 """What may stand between two words of an English query in the text."""
 

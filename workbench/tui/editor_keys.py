@@ -146,6 +146,7 @@ EDITOR_BINDINGS: list[BindingType] = [
         "search",
         "Search",
         id="search",
+        show=False,
         priority=True,  # over the English editor's own F6 (select the line)
         tooltip="search the project (Sorani through inflection); enter goes to the segment",
     ),
