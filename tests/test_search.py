@@ -148,6 +148,10 @@ ENGLISH_CASES = [
     ("us", "The US told us.", ["US", "us"]),
     ("U.S.", "The U.S. and the US", ["U.S", "US"]),
     ("2,500", "2,500 troops, not 2, 500 or 12,500", ["2,500"]),
+    ("child", "The children and a child's toy", ["children", "child's"]),  # irregular
+    ("city", "Two cities, one City", ["cities", "City"]),
+    ("policeman", "Policemen came", ["Policemen"]),
+    ("forces", "a combat force", ["force"]),  # the plural finds the singular too
 ]
 
 
