@@ -81,8 +81,10 @@ class ReplaceScreen(Screen[list[tuple[int, str]] | None]):
         self.title = f"Replace in the English of {self.session.path.name}"
         self.sub_title = "type, enter to preview every change; F7 replaces all"
         table = self.query_one("#changes", DataTable)
-        for column in ("#", "before", "after"):
-            table.add_column(column, key=column)
+        half = max(20, (self.app.size.width - 12) // 2)  # before and after side by side
+        table.add_column("#", key="#", width=5)
+        table.add_column("before", key="before", width=half)
+        table.add_column("after", key="after", width=half)
         self.query_one("#old", Input).focus()
 
     def _settings(self) -> tuple[str, str, bool, bool]:

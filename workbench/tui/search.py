@@ -58,8 +58,13 @@ class SearchScreen(Screen[SearchHit | None]):
         self.title = "Search the project"
         self.sub_title = "Sorani finds its inflected forms; English, whole words"
         table = self.query_one("#hits", DataTable)
-        for column in ("file", "segment", "side", "context"):
-            table.add_column(column, key=column)
+        widths = {"file": 24, "segment": 8, "side": 6}
+        for column, width in widths.items():
+            table.add_column(column, key=column, width=width)
+        # The context takes the rest of the line: wider, the table would scroll sideways and
+        # cut a right-to-left line's beginning off at the right edge.
+        rest = self.app.size.width - sum(widths.values()) - 2 * (len(widths) + 1) - 2
+        table.add_column("context", key="context", width=max(20, rest))
         self.query_one("#query", Input).focus()
 
     @on(Input.Submitted, "#query")
