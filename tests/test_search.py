@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -238,6 +239,40 @@ def test_every_english_hit_is_the_query_in_the_text(
             assert text[start : start + len(planted)].casefold() == query.casefold()
 
 
+UNINFLECTED = st.sampled_from(["army", "police", "Baghdad", "deal", "the", "and", "of", "Erbil"])
+"""English words none of which is another's plural or possessive."""
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(
+        st.tuples(UNINFLECTED, st.sampled_from([str.lower, str.upper, str.title]), SEPARATORS),
+        max_size=12,
+    ),
+    query=st.lists(UNINFLECTED, min_size=1, max_size=2).map(" ".join),
+)
+def test_an_english_hit_is_the_query_in_another_case(
+    words: list[tuple[str, Any, str]], query: str
+) -> None:
+    """Where no word of the text is an inflection of another, every hit is the query
+    itself, case aside (its words, whatever spaces or hyphens part them)."""
+    text = "".join(case(w) + sep for w, case, sep in words)
+    for start, end in compile_query(query).find(text):
+        hit = text[start:end]
+        assert re.split(r"[\s-]+", hit.casefold()) == query.casefold().split()
+    wanted = query.casefold().split()
+    plain = [w.casefold() for w, _, _ in words]
+    expected = sum(
+        plain[i : i + len(wanted)] == wanted
+        and all(sep in (" ", "  ", "-") for _, _, sep in words[i : i + len(wanted) - 1])
+        for i in range(len(plain))
+    )
+    found = compile_query(query).find(text)
+    assert len(found) <= expected  # never more than the runs of the query's words
+    if len(wanted) == 1:
+        assert len(found) == expected  # and every one of a single word
+
+
 SORANI_WORDS = st.sampled_from(
     ["هێزی", "هێزێکی", "هێزە", "شەڕکەر", "شەڕکەرەکان", "بیانی", "لە", "عێراق", "و", "٢٠٢١"]
 )
@@ -272,3 +307,21 @@ def test_search_project_reads_the_stored_text(committed_demo: Path) -> None:
     again = search_project(project, compile_query("هێزی شەڕکەر"))
     assert len(again) == len(DEMO_COMBAT_FORCES)  # all from the seeds now
     assert {h.id for h in again} == {""}
+
+
+def test_a_repeated_sentence_is_a_hit_at_each_place(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "proj"
+    assert run(["init", str(root)]) == 0
+    sentence = "هێزە شەڕکەرەکان گەیشتن."
+    article = root / "seeds" / "story.txt"
+    article.write_text(f"{sentence} باران بارى.\n\n{sentence}\n", encoding="utf-8")
+    assert run(["add", str(article), "--project", str(root)]) == 0
+    hits = hits_of(capfd, "هێزی شەڕکەر", "--project", str(root))
+    assert [(h["file"], h["segment"]) for h in hits] == [
+        ("translations/story.po", "p1s1"),
+        ("translations/story.po", "p2s1"),
+    ]
+    assert hits[0]["id"] == hits[1]["id"] != ""
+    assert {str(h["text"])[h["start"] : h["end"]] for h in hits} == {"هێزە شەڕکەرەکان"}  # type: ignore[misc]
