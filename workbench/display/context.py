@@ -12,15 +12,22 @@ CONTEXT = 40
 
 
 def in_context(
-    text: str, start: int, end: int, width: int = CONTEXT, style: str = HIT_STYLE
+    text: str,
+    start: int,
+    end: int,
+    width: int = CONTEXT,
+    style: str = HIT_STYLE,
+    after: int | None = None,
 ) -> Text:
-    """`text[start:end]` with up to `width` characters on each side, cut at a space, … where
-    text was left out; user text (never markup), the hit styled."""
+    """`text[start:end]` with up to `width` characters before it and `after` (default: as
+    many) after it, cut at a space, … where text was left out; user text (never markup),
+    the hit styled."""
+    after = width if after is None else after
     left = max(0, start - width)
     if left > 0:
         space = text.find(" ", left, start)
         left = space + 1 if space >= 0 else left
-    right = min(len(text), end + width)
+    right = min(len(text), end + after)
     if right < len(text):
         space = text.rfind(" ", end, right)
         right = space if space >= 0 else right

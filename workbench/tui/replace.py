@@ -78,8 +78,8 @@ class ReplaceScreen(Screen[list[tuple[int, str]] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"Replace in the English of {self.session.path.name}"
-        self.sub_title = "type, enter to preview every change; F7 replaces all"
+        self.title = "Replace in the English"
+        self.sub_title = f"of {self.session.path.name}: enter previews every change"
         table = self.query_one("#changes", DataTable)
         half = max(20, (self.app.size.width - 12) // 2)  # before and after side by side
         table.add_column("#", key="#", width=5)
@@ -143,9 +143,7 @@ class ReplaceScreen(Screen[list[tuple[int, str]] | None]):
             )
         self._previewed = settings
         count = len(self.changes)
-        self.sub_title = (
-            f"{count} changes: F7 replaces all, esc cancels" if count else "nothing to replace"
-        )
+        self.sub_title = f"{count} changes: F7 replaces all" if count else "nothing to replace"
 
     def action_apply(self) -> None:
         self._in_key_order(self._apply)

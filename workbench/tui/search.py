@@ -43,6 +43,8 @@ class SearchScreen(Screen[SearchHit | None]):
         self.project = project
         self.initial = query
         self.hits: list[SearchHit] = []
+        self.context_width = 40
+        """Cells of the context column: the hit is shown a third of the way in."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,13 +60,14 @@ class SearchScreen(Screen[SearchHit | None]):
         self.title = "Search the project"
         self.sub_title = "Sorani finds its inflected forms; English, whole words"
         table = self.query_one("#hits", DataTable)
-        widths = {"file": 24, "segment": 8, "side": 6}
+        widths = {"file": min(24, self.app.size.width // 5), "segment": 8, "side": 6}
         for column, width in widths.items():
             table.add_column(column, key=column, width=width)
         # The context takes the rest of the line: wider, the table would scroll sideways and
         # cut a right-to-left line's beginning off at the right edge.
         rest = self.app.size.width - sum(widths.values()) - 2 * (len(widths) + 1) - 2
-        table.add_column("context", key="context", width=max(20, rest))
+        self.context_width = max(20, rest)
+        table.add_column("context", key="context", width=self.context_width)
         self.query_one("#query", Input).focus()
 
     @on(Input.Submitted, "#query")
@@ -96,7 +99,8 @@ class SearchScreen(Screen[SearchHit | None]):
         table.clear()
         mode = app_mode(self)
         for n, hit in enumerate(self.hits):
-            context = in_context(hit.text, hit.start, hit.end, 30)
+            before = max(6, (self.context_width - (hit.end - hit.start)) // 3)
+            context = in_context(hit.text, hit.start, hit.end, before, after=self.context_width)
             direction: Direction = "rtl" if hit.side == "source" else "ltr"
             table.add_row(
                 Text(Path(hit.file).name),
