@@ -108,6 +108,7 @@ PLACES: list[tuple[list[str], str, Callable[[Lines], Lines]]] = [
     # the table shows the beginning of a long sentence
     (["align", "seeds/story.txt", "story.en.txt", "--id", "aligned"], HEAD, cells(2)),
     (["add", "seeds/هەواڵ.txt"], "هەواڵ", cells(1)),
+    (["search", "هێزی شەڕکەر"], "هێزی شەڕکەری ئەمریکا لە", cells(4)),
 ]
 
 

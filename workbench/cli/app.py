@@ -26,6 +26,8 @@ def build() -> Any:
         match,
         overview,
         project,
+        replace,
+        search,
         text,
         tm,
         translate,
@@ -60,4 +62,6 @@ def build() -> Any:
     translate.register(app)
     align.register(app)
     build.register(app)
+    search.register(app)
+    replace.register(app)
     return typer.main.get_command(app)

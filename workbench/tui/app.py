@@ -107,17 +107,18 @@ class KwbApp(App[None]):
             if isinstance(screen, EditorScreen):
                 screen.tm_ready()
 
-    def open_file(self, name: str) -> None:
-        """Open a PO file of the project (a name in translations/, or a path). The file is
-        read in a worker; a loading screen stands in for the editor meanwhile."""
+    def open_file(self, name: str, at: str | None = None) -> None:
+        """Open a PO file of the project (a name in translations/, or a path), at the entry
+        whose msgctxt is `at` if given. The file is read in a worker; a loading screen
+        stands in for the editor meanwhile."""
         path = Path(name)
         if not path.is_absolute() and not path.exists():
             path = self.project.translations / name
         self.push_screen(OpeningScreen(path.name))
-        self._load(path)
+        self._load(path, at)
 
     @work(thread=True, exclusive=True, group="open")
-    def _load(self, path: Path) -> None:
+    def _load(self, path: Path, at: str | None = None) -> None:
         from workbench.tui.session import EditSession
 
         try:
@@ -125,6 +126,9 @@ class KwbApp(App[None]):
         except InputError as exc:
             self.call_from_thread(self._not_opened, str(exc))
             return
+        if at is not None:
+            found = (i for i, e in enumerate(session.entries) if e.msgctxt == at)
+            session.index = next(found, session.index)
         self.call_from_thread(self._opened, session)
 
     def _opened(self, session: EditSession) -> None:
@@ -175,6 +179,8 @@ def binding_ids() -> set[str]:
     from workbench.tui.help import HelpScreen
     from workbench.tui.overview import OverviewScreen
     from workbench.tui.qa_screen import QaScreen
+    from workbench.tui.replace import ReplaceScreen
+    from workbench.tui.search import SearchScreen
 
     owners: list[type] = [
         KwbApp,
@@ -184,6 +190,8 @@ def binding_ids() -> set[str]:
         EditEntryDialog,
         QaScreen,
         HelpScreen,
+        SearchScreen,
+        ReplaceScreen,
     ]
     return {
         b.id

@@ -36,6 +36,7 @@ from workbench.tm.service import TmUnavailableError
 from workbench.tui.display import BidiInput, app_mode
 from workbench.tui.editor_frame import EditorFrame
 from workbench.tui.panels import WorkView
+from workbench.tui.replace import ReplaceBatch
 from workbench.tui.segment_list import SegmentList
 from workbench.tui.session import EditSession, ProjectQa
 from workbench.tui.widgets import (
@@ -97,6 +98,8 @@ class EditorScreen(EditorFrame):
         self._flagged: set[int] = set()
         self.filter_query = ""
         """The filter in force ("" for none): shown in the status line while it holds."""
+        self.replaced: list[ReplaceBatch] = []
+        """Replacements made (F7), the last last: what ctrl+z takes back."""
 
     # --- layout --------------------------------------------------------------------------
 
@@ -462,7 +465,10 @@ class EditorScreen(EditorFrame):
 
     @in_key_order
     def action_undo(self) -> None:
-        self.query_one("#target", TextArea).undo()
+        from workbench.tui.replace import undo_replace
+
+        if not undo_replace(self):  # the English editor's own edits come first
+            self.query_one("#target", TextArea).undo()
 
     @in_key_order
     def _action_save(self) -> None:
@@ -583,6 +589,36 @@ class EditorScreen(EditorFrame):
             return
         message, ok = build_article(getattr(self.app, "project", None), self.session.path)
         self.notify(message, severity="information" if ok else "error", timeout=8)
+
+    # --- project search and replace (search.py, replace.py) ------------------------------
+
+    @in_key_order
+    def action_search(self) -> None:
+        from workbench.tui.search import open_search
+
+        open_search(self)
+
+    @in_key_order
+    def action_replace(self) -> None:
+        from workbench.tui.replace import open_replace
+
+        open_replace(self)
+
+    def go_to_entry(self, index: int) -> None:
+        """To segment `index` of the open file (every segment shown if a filter hides it),
+        the English taking the keys."""
+        if index not in self._row_of:
+            self.apply_filter("")
+        self._go(index)
+        self.call_after_refresh(self.action_focus_english)
+
+    def refresh_row(self, index: int) -> None:
+        """Repaint segment `index`'s row if its state or English changed."""
+        self._refresh_row(index)
+
+    def undo_key(self) -> str:
+        """The undo key as bound."""
+        return self._key("undo")
 
 
 def _glossary_text(hits: list[Hit], mode: Mode) -> Group:

@@ -149,4 +149,22 @@ EDITOR_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="build this article's English (text, a draft if unfinished) into output/",
     ),
+    Binding(
+        "f6",
+        "search",
+        "Search",
+        id="search",
+        show=False,
+        priority=True,  # over the English editor's own F6 (select the line)
+        tooltip="search the project (Sorani through inflection); enter goes to the segment",
+    ),
+    Binding(
+        "f7",
+        "replace",
+        "Replace",
+        id="replace",
+        show=False,
+        priority=True,  # over the English editor's own F7 (select all)
+        tooltip="replace in this file's English: every change previewed; ctrl+z takes it back",
+    ),
 ]

@@ -342,3 +342,13 @@ class EditSession:
         self._forget_changes()
         self._remember_disk()
         return written
+
+    def restore(self, i: int, text: str, flags: tuple[str, ...]) -> None:
+        """Put entry `i` back as it was before an edit that is taken back as a whole (an
+        undone replacement): its English and its flags, a review included."""
+        entry = self.entries[i]
+        self._before_change(i)
+        entry.msgstr = plain_newlines(text)
+        entry.flags = list(flags)
+        self._demoted.discard(i)
+        self._after_change(i)
