@@ -141,4 +141,28 @@ EDITOR_BINDINGS: list[BindingType] = [
         id="back",
         tooltip="close the filter, leave a panel, clear the filter, else back to the files",
     ),
+    Binding(
+        "f4",
+        "comment",
+        "Comment",
+        id="comment",
+        show=False,
+        tooltip="write or edit the segment's translator comment (saved with it)",
+    ),
+    Binding(
+        "f9",
+        "propose_term",
+        "Propose term",
+        id="propose_term",
+        show=False,
+        tooltip="propose a glossary term from this segment's Sorani and the selected English",
+    ),
+    Binding(
+        "f12",
+        "waive",
+        "Waive",
+        id="waive",
+        show=False,
+        tooltip="waive one of this segment's QA findings, with the reason",
+    ),
 ]
