@@ -59,6 +59,12 @@ def comment_of(entry: polib.POEntry) -> str:
     return "\n".join([*note, *waivers])
 
 
+def comment_parts(entry: polib.POEntry) -> tuple[str, str]:
+    """The note and the waivers, each as lines of text ("" for none)."""
+    _, note, waivers = _parts(entry.tcomment)
+    return "\n".join(note), "\n".join(waivers)
+
+
 def set_comment(entry: polib.POEntry, text: str) -> None:
     """Replace the translator's note and waivers with `text` (read as a comment: a line
     `kwb-ok: check — reason` and the lines after it are waivers), keeping the review line."""

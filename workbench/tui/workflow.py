@@ -27,7 +27,7 @@ from textual.widgets import TextArea
 
 from workbench.errors import InputError
 from workbench.qa.model import Finding, parse_waivers
-from workbench.store.comments import comment_of, note_of_comment
+from workbench.store.comments import comment_parts, note_of_comment
 from workbench.store.identity import Identity, identify, remember_name, user_config_path
 from workbench.store.remaining import LiveRemaining, Remaining, other_files
 from workbench.tui.workflow_dialogs import (
@@ -169,7 +169,12 @@ class Workflow:
             self.entry_updated(index)
             editor.notify("comment saved" if text.strip() else "comment removed")
 
-        editor.app.push_screen(CommentDialog(comment_of(entry), str(index + 1)), done)
+        note, waivers = comment_parts(entry)
+        # The note comes first, the waivers after it (QA reads every line after a waiver
+        # as its reason): the cursor waits at the end of the note, on a line of its own.
+        text = f"{note}\n{waivers}" if waivers else note
+        where = (len(note.splitlines()) - 1, len(note.splitlines()[-1])) if note else (0, 0)
+        editor.app.push_screen(CommentDialog(text, str(index + 1), where), done)
 
     def waive_current(self) -> None:
         editor = self.editor

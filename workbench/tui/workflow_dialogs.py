@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -21,6 +21,7 @@ from workbench.qa.model import Finding
 from workbench.store.status import WORD_KINDS
 from workbench.text import tokenize
 from workbench.tui.display import BidiInput, app_mode
+from workbench.tui.widgets import EnglishEditor
 
 DIALOG_CSS = """
 {name} {{
@@ -39,6 +40,26 @@ DIALOG_CSS = """
     color: $text-muted;
 }}
 """
+
+
+class FieldInput(BidiInput):
+    """A dialog's text field whose own keys (backspace, arrows, enter …) act as they arrive,
+    in the order typed. Textual runs a widget's bindings once the key has travelled up to
+    the app, by which time the characters typed after it are in, and a dialog closed by the
+    next key would lose them (see `EnglishEditor.on_key`)."""
+
+    _OWN_KEYS: ClassVar[dict[str, str]] = {
+        key.strip(): binding.action
+        for binding in Input.BINDINGS
+        if isinstance(binding, Binding)
+        for key in binding.key.split(",")
+    }
+
+    async def on_key(self, event: events.Key) -> None:
+        action = self._OWN_KEYS.get(event.key)
+        if action is not None and await self.app.run_action(action, self):
+            event.stop()
+            event.prevent_default()
 
 
 def _cancel(binding_id: str) -> Binding:
@@ -62,7 +83,7 @@ class NameDialog(ModalScreen[tuple[str, bool] | None]):
                 "Who is translating? kwb records this name in the PO file (Last-Translator),"
                 " on review marks and on proposed glossary terms."
             )
-            yield BidiInput(placeholder="your name", id="name-input")
+            yield FieldInput(placeholder="your name", id="name-input")
             yield Checkbox(f"remember it for next time ({self.where})", True, id="name-remember")
             yield Label("enter: OK · esc: not now", classes="hint")
 
@@ -87,21 +108,31 @@ class CommentDialog(ModalScreen[str | None]):
         _cancel("cancel_comment"),
     ]
 
-    def __init__(self, comment: str, segment: str) -> None:
+    def __init__(self, comment: str, segment: str, cursor: tuple[int, int] = (0, 0)) -> None:
         super().__init__()
         self.comment = comment
         self.segment = segment
+        self.cursor = cursor
+        """Where typing starts: the end of the note, before any waiver."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(f"Translator comment of segment {self.segment}")
-            yield TextArea(self.comment, id="comment-text", soft_wrap=True)
+            # The English editor's text area: its own keys act in the order typed.
+            yield EnglishEditor(self.comment, id="comment-text", soft_wrap=True)
             yield Label("ctrl+s: save · esc: cancel · empty: no comment", classes="hint")
 
     def on_mount(self) -> None:
         area = self.query_one("#comment-text", TextArea)
         area.focus()
-        area.move_cursor(area.document.end)
+        area.move_cursor(self.cursor)
+
+    def _action_save(self) -> None:
+        """ctrl+s (bound with priority, so run as soon as it is read): save once the keys
+        typed before it are in the text."""
+        area = self.query_one("#comment-text", TextArea)
+        if not area.call_later(self.action_save):
+            self.action_save()
 
     def action_save(self) -> None:
         self.dismiss(self.query_one("#comment-text", TextArea).text)
@@ -134,7 +165,7 @@ class WaiveDialog(ModalScreen[tuple[str, str] | None]):
                 finding = self.findings[0]
                 yield Label(Text(f"Waive {finding.check}: {finding.message}"))
             yield Label("Why is it right as it is? (recorded as kwb-ok: check — reason)")
-            yield BidiInput(placeholder="reason", id="waive-reason")
+            yield FieldInput(placeholder="reason", id="waive-reason")
             yield Label("enter: waive · esc: cancel", classes="hint")
 
     def on_mount(self) -> None:
@@ -174,13 +205,14 @@ class WordPicker(Widget, can_focus=True):
     WordPicker { height: auto; padding: 0 1; border: round $primary-darken-2; }
     WordPicker:focus { border: round $accent; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "move(1)", "Next word", id="pick_next", tooltip="the next word"),
-        Binding("right", "move(-1)", "Previous word", id="pick_previous", tooltip="previous"),
-        Binding("shift+left", "widen(1)", "Widen", id="pick_widen", tooltip="one word more"),
-        Binding("shift+right", "widen(-1)", "Narrow", id="pick_narrow", tooltip="one word less"),
-        Binding("enter", "take", "Take", id="pick_take", tooltip="take these words"),
-    ]
+    KEYS: ClassVar[dict[str, tuple[str, int]]] = {
+        "left": ("move", 1),
+        "right": ("move", -1),
+        "shift+left": ("widen", 1),
+        "shift+right": ("widen", -1),
+    }
+    """Keys acted on as they arrive (not as bindings, which Textual runs later: an enter
+    typed right after would take the words before these keys had chosen them)."""
 
     class Picked(Message):
         """The selected words changed."""
@@ -195,6 +227,8 @@ class WordPicker(Widget, can_focus=True):
         self.words = [t for t in tokenize(sentence) if t.kind in WORD_KINDS]
         self.first = 0
         self.last = 0
+        self.target: Input | None = None
+        """The field the picked words go to."""
 
     @property
     def selected(self) -> str:
@@ -207,6 +241,13 @@ class WordPicker(Widget, can_focus=True):
         spans = [(self.words[self.first].start, self.words[self.last].end)] if self.words else []
         return Bidi(highlighted(self.sentence, spans), app_mode(self), "rtl")
 
+    def on_key(self, event: events.Key) -> None:
+        found = self.KEYS.get(event.key)
+        if found is not None:
+            event.stop()
+            event.prevent_default()
+            (self.action_move if found[0] == "move" else self.action_widen)(found[1])
+
     def action_move(self, step: int) -> None:
         if self.words:
             self.first = self.last = max(0, min(len(self.words) - 1, self.last + step))
@@ -217,13 +258,12 @@ class WordPicker(Widget, can_focus=True):
             self.last = max(self.first, min(len(self.words) - 1, self.last + step))
             self._changed()
 
-    def action_take(self) -> None:
-        """The words are chosen: on to the next field."""
-        self.screen.focus_next()
-
     def _changed(self) -> None:
         self.refresh(layout=True)
         self.post_message(self.Picked(self.selected))
+        if self.target is not None:  # at once: an enter right after takes these words
+            self.target.value = self.selected
+            self.target.cursor_position = len(self.target.value)
 
 
 class ProposeTermDialog(ModalScreen[tuple[str, str, str] | None]):
@@ -234,6 +274,14 @@ class ProposeTermDialog(ModalScreen[tuple[str, str, str] | None]):
     DEFAULT_CSS = DIALOG_CSS.format(name="ProposeTermDialog")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Propose", id="save_term", priority=True, tooltip="propose"),
+        Binding(
+            "enter",
+            "next_field",
+            "Next",
+            id="next_field",
+            priority=True,
+            tooltip="take the words, on to the next field; in the last fields: propose",
+        ),
         _cancel("cancel_term"),
     ]
 
@@ -247,30 +295,43 @@ class ProposeTermDialog(ModalScreen[tuple[str, str, str] | None]):
             yield Label("Propose a glossary term: pick its words (← → move, shift widens), enter")
             yield WordPicker(self.sentence, id="term-words")
             yield Label("Sorani term (as picked, or typed)")
-            yield BidiInput(id="term-source")
+            yield FieldInput(id="term-source", select_on_focus=False)
             yield Label("English rendering")
-            yield BidiInput(self.english, id="term-target")
+            yield FieldInput(self.english, id="term-target", select_on_focus=False)
             yield Label("note for the reviewer (optional)")
-            yield BidiInput(id="term-note")
+            yield FieldInput(id="term-note", select_on_focus=False)
             yield Label(
                 "enter: next field, then propose · ctrl+s: propose · esc: cancel", classes="hint"
             )
 
     def on_mount(self) -> None:
         picker = self.query_one(WordPicker)
-        self.query_one("#term-source", Input).value = picker.selected
+        picker.target = self.query_one("#term-source", Input)
+        picker.target.value = picker.selected
+        for field in self.query(Input):  # typing and backspace act at the end from the start
+            field.cursor_position = len(field.value)
         picker.focus()
 
-    @on(WordPicker.Picked)
-    def _picked(self, event: WordPicker.Picked) -> None:
-        self.query_one("#term-source", Input).value = event.text
+    def action_next_field(self) -> None:
+        """Enter: from the words to the Sorani field, then to the English; from the English
+        or the note, propose. The key is bound with priority, so it acts as soon as it is
+        read: the focus moves at once (the keys typed after it go to the next field), and
+        proposing waits for the characters typed before it (see `_action_save`)."""
+        focused = self.focused
+        if isinstance(focused, WordPicker):
+            self.set_focus(self.query_one("#term-source", Input))
+        elif focused is not None and focused.id == "term-source":
+            self.set_focus(self.query_one("#term-target", Input))
+        else:
+            self._action_save()
 
-    @on(Input.Submitted, "#term-source")
-    def _source_done(self) -> None:
-        self.query_one("#term-target", Input).focus()
+    def _action_save(self) -> None:
+        """ctrl+s or enter (bound with priority): propose once the keys typed before it are
+        in the field (Textual runs `_action_` before `action_` for a key)."""
+        focused = self.focused
+        if focused is None or not focused.call_later(self.action_save):
+            self.action_save()
 
-    @on(Input.Submitted, "#term-target")
-    @on(Input.Submitted, "#term-note")
     def action_save(self) -> None:
         source = " ".join(self.query_one("#term-source", Input).value.split())
         if not source:
