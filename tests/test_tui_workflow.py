@@ -172,6 +172,15 @@ def test_f9_proposes_a_term_from_the_segments_words_and_the_selected_english(
         await until(pilot, lambda: type(app.screen).__name__ == "GlossaryScreen")
         await pilot.pause()
         assert made.id in [e.id for e in app.screen.entries if e.status == "proposed"]  # type: ignore[attr-defined]
+        await pilot.press("a")  # approved, under the user's name
+        await until(pilot, lambda: approved(made.id))
+        decided = next(e for e in glossary_file.read(glossary) if e.id == made.id)
+        assert decided.reviewed_by == "Test Translator"
+        assert decided.history[-1].by == "Test Translator"
+
+    def approved(entry_id: str) -> bool:
+        entries = glossary_file.read(glossary)
+        return any(e.id == entry_id and e.status == "approved" for e in entries)
 
     run(project, scenario)
 

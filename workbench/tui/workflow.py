@@ -19,10 +19,11 @@ import dataclasses
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import App
+from textual.screen import Screen
 from textual.widgets import TextArea
 
 from workbench.errors import InputError
@@ -127,6 +128,8 @@ class Workflow:
         """Ask who the user is, once per run, then call `then`. False (nothing asked) when
         the name is known, still being looked up, or was asked for already."""
         state = user_state(self.editor.app)
+        if state.identity is not None and not self.editor.session.user:
+            self._use(state.identity)  # named meanwhile (in the glossary screen)
         if self.editor.session.user or not state.looked_up or state.asked:
             return False
         state.asked = True
@@ -320,6 +323,42 @@ class Workflow:
             project = here + self.others
             text += f" · project {project.segments} seg, {project.words:,} words"
         return text
+
+
+def with_user_name(screen: Screen[Any], then: Callable[[str], None]) -> None:
+    """Call `then` with the user's name (for a decision recorded under it, such as the
+    glossary screen's approvals): as known to the running workbench, else looked up now,
+    else asked once. Without a name nothing is recorded, and the screen says so."""
+    state = user_state(screen.app)
+    if not state.looked_up:
+        project = screen.app.project  # type: ignore[attr-defined]
+        try:
+            state.identity = identify(project.root, project.reviewer)
+        except InputError as exc:
+            screen.notify(str(exc), severity="warning")
+        state.looked_up = True
+    if state.identity is not None:
+        then(state.identity.name)
+        return
+    if state.asked:
+        screen.notify("no name to record this under: set KWB_USER or git's user.name")
+        return
+    state.asked = True
+
+    def answered(result: tuple[str, bool] | None) -> None:
+        if result is None:
+            screen.notify("nothing recorded: it needs your name")
+            return
+        name, remember = result
+        state.identity = Identity(name, "asked")
+        if remember:
+            try:
+                remember_name(name)
+            except OSError as exc:
+                screen.notify(f"could not keep your name: {exc}", severity="warning")
+        then(name)
+
+    screen.app.push_screen(NameDialog(str(user_config_path())), answered)
 
 
 def waive_in_qa_screen(screen: QaScreen, finding: Finding, index: int) -> None:
