@@ -122,6 +122,25 @@ def test_f12_waives_the_segments_finding_with_its_reason(project: Path) -> None:
     run(project, scenario)
 
 
+def test_f12_with_several_findings_asks_which(project: Path) -> None:
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        await pilot.press(*"The militia attacked")  # no PMF, and no final full stop
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: len(editor(app).session.findings()) >= 2)
+        checks = [f.check for f in editor(app).session.findings()]
+        assert {"glossary-missing", "punctuation"} <= set(checks)
+        await pilot.press("f12")
+        await until(pilot, lambda: isinstance(app.screen, WaiveDialog))
+        await pilot.press(*["down"] * checks.index("punctuation"), "enter")
+        await pilot.press(*"a headline", "enter")
+        await until(pilot, lambda: "kwb-ok" in entries(project)[0].tcomment)
+        assert parse_waivers(entries(project)[0].tcomment) == {"punctuation": "a headline"}
+        left = {f.check for f in editor(app).session.findings()}
+        assert "glossary-missing" in left and "punctuation" not in left
+
+    run(project, scenario)
+
+
 def test_w_in_the_qa_screen_waives_the_selected_finding(project: Path) -> None:
     async def scenario(app: KwbApp, pilot: Any) -> None:
         await pilot.press(*"The militia attacked.")
