@@ -250,3 +250,13 @@ def test_the_work_left_counts_unfinished_segments_and_their_words(tmp_path: Path
     po.save(str(folder / "a.po"))
     po.save(str(folder / "b.po"))
     assert other_files(folder, folder / "a.po") == Remaining(2, 3)
+
+
+@given(st.text(st.sampled_from("باران هێزی ٢٠٢١ی 12,5 U.S. ـەکە، ؟!-'\" ab\n"), max_size=60))
+def test_words_are_counted_as_kwb_status_counts_them(text: str) -> None:
+    from workbench.store.status import WORD_KINDS
+    from workbench.text import tokenize
+    from workbench.text.tokenization import count_tokens
+
+    expected = sum(1 for t in tokenize(text) if t.kind in WORD_KINDS)
+    assert count_tokens(text, frozenset(WORD_KINDS)) == expected

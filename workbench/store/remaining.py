@@ -16,7 +16,9 @@ import polib
 from workbench.errors import InputError
 from workbench.store.pofile import read_catalog, state
 from workbench.store.status import WORD_KINDS
-from workbench.text import tokenize
+from workbench.text.tokenization import count_tokens
+
+_KINDS = frozenset(WORD_KINDS)
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class Remaining:
 def entry_size(entry: polib.POEntry) -> Remaining:
     """An entry's segments (its occurrences) and source words, finished or not."""
     times = max(1, len(entry.occurrences))
-    words = sum(1 for t in tokenize(entry.msgid) if t.kind in WORD_KINDS)
+    words = count_tokens(entry.msgid, _KINDS)
     return Remaining(times, words * times)
 
 

@@ -260,6 +260,7 @@ class EditorScreen(EditorFrame):
                 self._flagged.add(i)
                 self._refresh_row(i)
         self._show_findings()
+        self.workflow.project_checked()
 
     def _show_findings(self, alone: bool = True) -> None:
         self.view().set_panel("qa", self._findings_text(), alone=alone)

@@ -77,6 +77,7 @@ class Workflow:
         self.others: Remaining | None = None
         self._unsigned = False
         """A save happened before the user's name was known: sign the file once it is."""
+        self._counting = False
 
     @property
     def project(self) -> Project:
@@ -85,13 +86,20 @@ class Workflow:
     # --- start ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        """After the first frame: who the user is, and the work left (both in a thread)."""
+        """After the first frame: who the user is (in a thread), and the work left once the
+        project's QA check is done (it needs the processor more), or at once without one."""
         state = user_state(self.editor.app)
         if state.looked_up:
             self._use(state.identity)
         else:
             self.editor.run_worker(self._look_up, thread=True, group="workflow-user")
-        self.count()
+        if self.editor.session.translations is None:
+            self.count()
+
+    def project_checked(self) -> None:
+        """The project-wide QA check is done: count the work left, the first time."""
+        if self.live is None and not self._counting:
+            self.count()
 
     def _look_up(self) -> None:
         try:
@@ -291,6 +299,8 @@ class Workflow:
         entries = list(session.entries)
         translations = session.translations
 
+        self._counting = True
+
         def work() -> None:
             live = LiveRemaining(entries)
             others = other_files(translations, session.path) if translations else Remaining()
@@ -299,6 +309,7 @@ class Workflow:
         self.editor.run_worker(work, thread=True, group="workflow-count", exclusive=True)
 
     def _counted(self, entries: list[object], live: LiveRemaining, others: Remaining) -> None:
+        self._counting = False
         session = self.editor.session
         if len(entries) != len(session.entries):
             self.count()  # the file was read again meanwhile
