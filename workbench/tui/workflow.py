@@ -15,7 +15,6 @@ proposed from a segment, and the work left.
 
 from __future__ import annotations
 
-import dataclasses
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -383,4 +382,4 @@ def waive_in_qa_screen(screen: QaScreen, finding: Finding, index: int) -> None:
     def after(check: str, reason: str) -> None:
         screen.waived(finding, reason)
 
-    editor.workflow.waive(index, [dataclasses.replace(finding)], after)
+    editor.workflow.waive(index, [finding], after)
