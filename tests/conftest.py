@@ -72,6 +72,9 @@ SEEDS = DEMO / "seeds"
 SEED_000 = SEEDS / "000_d4781596957db36c.txt"
 SEED_002 = SEEDS / "002_ea2792f57afd9dbb.txt"
 os.environ["KWB_CURATED_GLOSSARY"] = str(DEMO / "glossary" / "glossary.toml")
+os.environ.setdefault("KWB_USER", "Test Translator")
+"""Who the workbench records as translator and reviewer in tests, whatever the machine's git
+configuration says (tests of who the user is set their own)."""
 
 
 @pytest.fixture

@@ -159,6 +159,7 @@ REACHING = {
     # ctrl+w (closes tabs in some terminals), ctrl+p (Textual's command palette, unless off).
     *(f"ctrl+{c}" for c in "defgjklnoprstuxyz"),
     *(f"f{n}" for n in range(1, 10)),  # not F10 (VTE's menu), F11 (fullscreen)
+    "f12",  # F12 reaches every one of them (macOS gives it to the app unless remapped)
     "escape",
     "enter",
     "ctrl+up",

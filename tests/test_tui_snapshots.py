@@ -27,6 +27,11 @@ async def settle(pilot: Any) -> None:
             break
         await pilot.pause(0.05)
     await pilot.pause(0.5)
+    for _ in range(100):  # the status line's count of the work left
+        workflow = getattr(pilot.app.screen, "workflow", None)
+        if workflow is None or workflow.live is not None:
+            break
+        await pilot.pause(0.05)
     if pilot.app.screen.query(TextArea):  # a blinking cursor would make the picture random
         pilot.app.screen.query_one("#segment-list").focus()
     await pilot.pause()

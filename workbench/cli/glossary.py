@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,7 +19,14 @@ app = typer.Typer(
     help="The glossary: review, lint, TBX/CSV exchange, term extraction.", no_args_is_help=True
 )
 
-ById = Annotated[str, typer.Option("--by", help="Who makes the change (recorded in history).")]
+ById = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        help="Who makes the change (recorded in history); default: KWB_USER, git's user.name, "
+        "~/.config/kwb/user.toml, [project] reviewer.",
+    ),
+]
 Comment = Annotated[str, typer.Option("--comment", help="Why (recorded in history).")]
 IdArg = Annotated[str, typer.Argument(help="Entry id.")]
 
@@ -223,19 +229,22 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for value in values or [] for v in value.split("|") if v.strip())
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:48]
-
-
 def _new_id(entries: list[Entry], target: str, source: str) -> str:
-    import hashlib
+    from workbench.terms.proposal import new_entry_id
 
-    base = _slug(target) or "term-" + hashlib.sha1(source.encode()).hexdigest()[:8]
-    taken = {e.id for e in entries}
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    return new_entry_id(entries, target, source)
+
+
+def _by(by: str | None, project: Path | None, fallback: str = "kwb") -> str:
+    """Who makes a change: `--by`, else the user (KWB_USER, git's user.name, the per-person
+    setting, `[project] reviewer`), else `fallback`."""
+    if by:
+        return by
+    from workbench.store.identity import identify
+
+    proj = _project(project)
+    found = identify(proj.root, proj.reviewer)
+    return found.name if found is not None else fallback
 
 
 @app.command()
@@ -257,7 +266,7 @@ def propose(
     entry_id: Annotated[
         str | None, typer.Option("--id", help="Entry id (default: from the target).")
     ] = None,
-    by: ById = "kwb",
+    by: ById = None,
     comment: Comment = "",
     project: ProjectOpt = None,
 ) -> None:
@@ -269,6 +278,7 @@ def propose(
     if entry_type not in TYPES:
         raise ReviewError(entry_type, f"type must be one of {', '.join(TYPES)}")
     proj = _project(project)
+    by = _by(by, project)
     created: list[Entry] = []
 
     def change(entries: list[Entry]) -> list[Entry]:
@@ -319,26 +329,26 @@ def _decide(entry_id: str, status: str, by: str, comment: str, project: Path | N
 
 @app.command()
 def approve(
-    entry_id: IdArg, by: ById = "kwb", comment: Comment = "", project: ProjectOpt = None
+    entry_id: IdArg, by: ById = None, comment: Comment = "", project: ProjectOpt = None
 ) -> None:
     """Approve an entry (it needs a preferred rendering)."""
-    _decide(entry_id, "approved", by, comment, project)
+    _decide(entry_id, "approved", _by(by, project), comment, project)
 
 
 @app.command()
 def reject(
-    entry_id: IdArg, by: ById = "kwb", comment: Comment = "", project: ProjectOpt = None
+    entry_id: IdArg, by: ById = None, comment: Comment = "", project: ProjectOpt = None
 ) -> None:
     """Reject a proposed entry."""
-    _decide(entry_id, "rejected", by, comment, project)
+    _decide(entry_id, "rejected", _by(by, project), comment, project)
 
 
 @app.command()
 def deprecate(
-    entry_id: IdArg, by: ById = "kwb", comment: Comment = "", project: ProjectOpt = None
+    entry_id: IdArg, by: ById = None, comment: Comment = "", project: ProjectOpt = None
 ) -> None:
     """Retire an entry (kept, no longer matched)."""
-    _decide(entry_id, "deprecated", by, comment, project)
+    _decide(entry_id, "deprecated", _by(by, project), comment, project)
 
 
 @app.command()
@@ -347,7 +357,7 @@ def edit(
     assignments: Annotated[
         list[str], typer.Option("--set", help="FIELD=VALUE (lists: values separated by |).")
     ],
-    by: ById = "kwb",
+    by: ById = None,
     comment: Comment = "",
     project: ProjectOpt = None,
 ) -> None:
@@ -374,6 +384,7 @@ def edit(
         if name == "inflection" and not changes[name]:
             changes[name] = None
     proj = _project(project)
+    by = _by(by, project)
 
     def change(entries: list[Entry]) -> list[Entry]:
         return replace_entry(entries, change_entry(find(entries, entry_id), changes, by, comment))
@@ -429,7 +440,7 @@ def _read_exchange(path: Path) -> list[Entry]:
 @app.command("import")
 def import_file(
     file: Annotated[Path, typer.Argument(help="A .csv or .tbx (v2 or v3) glossary.")],
-    by: ById = "kwb import",
+    by: ById = None,
     project: ProjectOpt = None,
 ) -> None:
     """Merge a CSV or TBX glossary into the project's: new entries added, changed ones updated."""
@@ -439,6 +450,7 @@ def import_file(
     from workbench.terms.review import today, update_glossary
 
     incoming = _read_exchange(file)
+    by = _by(by, project, "kwb import")
     counts = {"added": 0, "updated": 0, "unchanged": 0}
 
     def change(entries: list[Entry]) -> list[Entry]:
@@ -503,7 +515,7 @@ def extract(
     propose_top: Annotated[
         int, typer.Option("--propose", help="Add the top N as proposed entries.")
     ] = 0,
-    by: ById = "kwb extract",
+    by: ById = None,
     json: JsonOpt = False,
     project: ProjectOpt = None,
 ) -> None:
@@ -517,6 +529,7 @@ def extract(
     from workbench.terms.review import update_glossary
 
     proj = _project(project)
+    by = _by(by, project, "kwb extract")
     entries = _entries(proj)
     matcher = Matcher([e for e in entries if e.status in ("approved", "proposed")], stopwords())
     candidates = run(project_pairs(proj), matcher, stopwords(), min_count, max(limit, propose_top))

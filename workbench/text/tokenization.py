@@ -59,3 +59,9 @@ def tokenize(text: str) -> list[Token]:
 def words(text: str) -> list[Token]:
     """Only the word-like tokens (words, numbers, Latin words, glued suffixes)."""
     return [t for t in tokenize(text) if t.kind not in ("punct", "url")]
+
+
+def count_tokens(text: str, kinds: frozenset[str]) -> int:
+    """How many tokens of `text` are of these kinds: `tokenize` counted without building
+    the tokens (half the time, for counting the words of a whole project)."""
+    return sum(1 for m in _TOKEN.finditer(text) if (m.lastgroup or "punct") in kinds)

@@ -47,6 +47,7 @@ from workbench.tui.widgets import (
     mark,
     rtl_preview,
 )
+from workbench.tui.workflow import Workflow
 
 AUTOSAVE_SECONDS = 2.0
 DISK_POLL_SECONDS = 1.5
@@ -100,6 +101,8 @@ class EditorScreen(EditorFrame):
         """The filter in force ("" for none): shown in the status line while it holds."""
         self.replaced: list[ReplaceBatch] = []
         """Replacements made (F7), the last last: what ctrl+z takes back."""
+        self.workflow = Workflow(self)
+        """Who the user is, comments, waivers, proposed terms, the work left."""
 
     # --- layout --------------------------------------------------------------------------
 
@@ -134,9 +137,11 @@ class EditorScreen(EditorFrame):
 
     def _start_background(self) -> None:
         """Once the first screen is up: freeze what lives for the session out of the
-        collector's sight, and compare the file with the project (a worker)."""
+        collector's sight, compare the file with the project (a worker), and find out who
+        the user is and how much work is left."""
         freeze_long_lived()
         self._check_project()
+        self.workflow.start()
 
     def _fill(self, indices: range | list[int]) -> None:
         self.rows = list(indices)
@@ -244,6 +249,7 @@ class EditorScreen(EditorFrame):
                 text.append("\n" if text else "")
                 text.append(f"{f.check}: {f.message}")
                 text.append(f" — {f.scope}", style="dim")
+        self.workflow.annotate(text)
         if self.session.project_qa is None and self.session.translations is not None:
             text.append("\n" if text else "")
             text.append("consistency across the project: checking…", style="dim")
@@ -271,6 +277,7 @@ class EditorScreen(EditorFrame):
                 self._flagged.add(i)
                 self._refresh_row(i)
         self._show_findings()
+        self.workflow.project_checked()
 
     def _show_findings(self, alone: bool = True) -> None:
         self.view().set_panel("qa", self._findings_text(), alone=alone)
@@ -279,6 +286,7 @@ class EditorScreen(EditorFrame):
     def _refresh_row(self, index: int) -> None:
         """Repaint a row's mark and English, only when they changed (repaints are costly)."""
         entry = self.session.entries[index]
+        self.workflow.entry_changed(index)
         shown = (state(entry), index in self._flagged, " ".join(entry.msgstr.split())[:80])
         if self._row_state.get(index) == shown or index not in self._row_of:
             self._row_state[index] = shown
@@ -296,7 +304,8 @@ class EditorScreen(EditorFrame):
             shown.append(f"” {len(self.rows)} · {self._key('back')} clears")
         self.query_one("#status", StatusLine).show(
             f"{s.path.name}{unsaved}",
-            f"segment {s.index + 1} of {len(s.entries)} · {state(s.current)}",
+            f"segment {s.index + 1} of {len(s.entries)} · {state(s.current)}"
+            + self.workflow.progress_detail(),
             shown,
         )
 
@@ -407,6 +416,8 @@ class EditorScreen(EditorFrame):
 
     @in_key_order
     def action_mark_reviewed(self) -> None:
+        if self.workflow.ask_name(self.action_mark_reviewed):
+            return  # marked once the name is given (or declined)
         try:
             self.session.mark_reviewed()
         except InputError as exc:
@@ -491,6 +502,7 @@ class EditorScreen(EditorFrame):
         if written:
             self._update_title()
             self._check_project()
+            self.workflow.saved()
 
     def action_find(self) -> None:
         box = self.query_one("#filter", Input)
@@ -573,6 +585,7 @@ class EditorScreen(EditorFrame):
         else:
             s.load()
             self.notify("reloaded: the file was changed by another program")
+        self.workflow.count()
         self._fill(range(len(s.entries)))
         self.show(min(s.index, len(s.entries) - 1))
         self._check_project()
@@ -620,6 +633,20 @@ class EditorScreen(EditorFrame):
         """The undo key as bound."""
         return self._key("undo")
 
+    # --- workflow: comment, waiver, proposed term (see workflow.py) ----------------------
+
+    @in_key_order
+    def action_comment(self) -> None:
+        self.workflow.edit_comment()
+
+    @in_key_order
+    def action_waive(self) -> None:
+        self.workflow.waive_current()
+
+    @in_key_order
+    def action_propose_term(self) -> None:
+        self.workflow.propose_term()
+
 
 def _glossary_text(hits: list[Hit], mode: Mode) -> Group:
     """The glossary panel: numbered terms (ctrl+g then n inserts), renderings, variants,
@@ -630,6 +657,8 @@ def _glossary_text(hits: list[Hit], mode: Mode) -> Group:
         line = Text(f"{n}. ", style="bold")
         line.append(f"{hit.entry.source} → ")
         line.append(hit.target, style="bold green")
+        if hit.entry.status == "proposed":
+            line.append("  proposed", style="italic yellow")
         if hit.variants:
             line.append(f"  (also: {', '.join(hit.variants)})", style="dim")
         lines.append(Bidi(line, mode, "ltr"))

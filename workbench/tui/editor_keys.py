@@ -167,4 +167,28 @@ EDITOR_BINDINGS: list[BindingType] = [
         priority=True,  # over the English editor's own F7 (select all)
         tooltip="replace in this file's English: every change previewed; ctrl+z takes it back",
     ),
+    Binding(
+        "f4",
+        "comment",
+        "Comment",
+        id="comment",
+        show=False,
+        tooltip="write or edit the segment's translator comment (saved with it)",
+    ),
+    Binding(
+        "f9",
+        "propose_term",
+        "Propose term",
+        id="propose_term",
+        show=False,
+        tooltip="propose a glossary term from this segment's Sorani and the selected English",
+    ),
+    Binding(
+        "f12",
+        "waive",
+        "Waive",
+        id="waive",
+        show=False,
+        tooltip="waive one of this segment's QA findings, with the reason",
+    ),
 ]

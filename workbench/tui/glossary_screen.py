@@ -4,7 +4,6 @@ functions as `kwb glossary`, so every decision lands in the entry's history)."""
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 from typing import ClassVar
@@ -193,15 +192,15 @@ class GlossaryScreen(Screen[None]):
             Group(*lines) if lines else Text("no occurrences yet", style="dim")
         )
 
-    def _reviewer(self) -> str:
-        project = self.app.project  # type: ignore[attr-defined]
-        return project.reviewer or os.environ.get("USER") or "kwb"
-
     def action_decide(self, status: str) -> None:
+        from workbench.tui.workflow import with_user_name
+
         entry_id = self._current_id()
-        if entry_id is None:
-            return
-        by = self._reviewer()
+        if entry_id is not None:
+            with_user_name(self, lambda by: self._decide(entry_id, status, by))
+
+    def _decide(self, entry_id: str, status: str, by: str) -> None:
+        """Record the decision under the user's name (see `workflow.with_user_name`)."""
         try:
             update_glossary(
                 self.path,
@@ -224,10 +223,12 @@ class GlossaryScreen(Screen[None]):
         entry = find(self.entries, entry_id)
 
         def apply(result: tuple[str, str] | None) -> None:
-            if result is None:
-                return
-            target, comment = result
-            by = self._reviewer()
+            from workbench.tui.workflow import with_user_name
+
+            if result is not None:
+                with_user_name(self, lambda by: save(by, *result))
+
+        def save(by: str, target: str, comment: str) -> None:
             try:
                 update_glossary(
                     self.path,

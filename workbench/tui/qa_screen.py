@@ -3,12 +3,14 @@ project, as `kwb check` does); enter jumps there."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
@@ -22,7 +24,10 @@ from workbench.tui.widgets import KeyFooter
 class QaScreen(Screen[int | None]):
     """Findings of `kwb check` for one file; dismisses with the chosen entry's index."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Back", id="close_qa")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="close_qa"),
+        Binding("w", "waive", "Waive", id="waive_finding", tooltip="waive the finding, with why"),
+    ]
 
     def __init__(self, session: EditSession) -> None:
         super().__init__()
@@ -81,3 +86,31 @@ class QaScreen(Screen[int | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_waive(self) -> None:
+        """Waive the selected finding with the translator's reason (see workflow.py)."""
+        from workbench.tui.workflow import waive_in_qa_screen
+
+        table = self.query_one("#findings", DataTable)
+        if not self.findings or table.cursor_row >= len(self.findings):
+            return
+        finding = self.findings[table.cursor_row]
+        index = next(
+            (i for i, e in enumerate(self.session.entries) if e.msgctxt == finding.id), None
+        )
+        if index is None or finding.waived is not None:
+            self.notify("this finding cannot be waived here" if index is None else "waived already")
+            return
+        waive_in_qa_screen(self, finding, index)
+
+    def waived(self, finding: Finding, reason: str) -> None:
+        """Show the finding as waived, with the reason."""
+        n = next((n for n, f in enumerate(self.findings) if f is finding), None)
+        if n is None:
+            return
+        self.findings[n] = dataclasses.replace(finding, waived=reason)
+        table = self.query_one("#findings", DataTable)
+        table.update_cell_at(Coordinate(n, 2), "waived")
+        table.update_cell_at(Coordinate(n, 3), Text(f"{finding.message} — waived: {reason}"))
+        waived = sum(f.waived is not None for f in self.findings)
+        self.sub_title = f"{len(self.findings)} findings ({waived} waived)"

@@ -17,6 +17,14 @@ from workbench.qa.context import Context
 from workbench.qa.model import Finding, Scope, Unit, parse_waivers
 from workbench.qa.registry import CHECKS
 from workbench.qa.runner import check_units, units_from_po
+from workbench.store.comments import (
+    add_waiver,
+    review_line,
+    set_comment,
+    set_review_line,
+    set_reviewer,
+)
+from workbench.store.identity import last_translator
 from workbench.store.pofile import (
     FUZZY,
     REVIEWED,
@@ -69,14 +77,19 @@ class EditSession:
     catalog: Catalog = field(init=False)
     entries: list[polib.POEntry] = field(init=False)
     index: int = 0
-    _saved: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict, repr=False)
-    """Entries changed since the file was read or saved: their text and flags as saved."""
+    _saved: dict[int, tuple[str, tuple[str, ...], str]] = field(default_factory=dict, repr=False)
+    """Entries changed since the file was read or saved: their text, flags and translator
+    comment as saved."""
     _demoted: set[int] = field(default_factory=set, repr=False)
     """Reviewed entries whose text an edit changed (and so are no longer reviewed)."""
     _hits: dict[int, list[Hit]] = field(default_factory=dict, repr=False)
     _suggestions: dict[int, list[Match]] = field(default_factory=dict, repr=False)
     _tm_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _seen: tuple[int, int] | None = field(default=None, repr=False)
+    user: str | None = None
+    """Who the translator is (`store.identity`): recorded as `Last-Translator` and on review
+    marks. None until known: nothing then names anyone (never "kwb")."""
+    email: str = ""
 
     def __post_init__(self) -> None:
         self.load()
@@ -105,12 +118,12 @@ class EditSession:
         """Remember entry `i` as saved, before its first change."""
         if i not in self._saved:
             entry = self.entries[i]
-            self._saved[i] = (entry.msgstr, tuple(sorted(entry.flags)))
+            self._saved[i] = (entry.msgstr, tuple(sorted(entry.flags)), entry.tcomment)
 
     def _after_change(self, i: int) -> None:
         """Forget entry `i`'s change if it is back as saved."""
         entry = self.entries[i]
-        if self._saved.get(i) == (entry.msgstr, tuple(sorted(entry.flags))):
+        if self._saved.get(i) == (entry.msgstr, tuple(sorted(entry.flags)), entry.tcomment):
             del self._saved[i]
 
     def _forget_changes(self) -> None:
@@ -249,12 +262,14 @@ class EditSession:
             return
         self._before_change(i)
         entry.msgstr = text
-        saved_text, saved_flags = self._saved[i]
+        saved_text, saved_flags, saved_comment = self._saved[i]
         if text != saved_text and REVIEWED in entry.flags:
             set_flag(entry, REVIEWED, False)
+            set_review_line(entry, "")
             self._demoted.add(i)
         elif text == saved_text and i in self._demoted and FUZZY not in entry.flags:
             set_flag(entry, REVIEWED, REVIEWED in saved_flags)
+            set_review_line(entry, review_line(saved_comment))
             self._demoted.discard(i)
         self._after_change(i)
 
@@ -265,6 +280,7 @@ class EditSession:
         set_flag(entry, FUZZY, FUZZY not in entry.flags)
         if FUZZY in entry.flags:
             set_flag(entry, REVIEWED, False)
+            set_review_line(entry, "")
         self._demoted.discard(i)
         self._after_change(i)
 
@@ -275,6 +291,7 @@ class EditSession:
         self._before_change(self.index)
         set_flag(entry, FUZZY, False)
         set_flag(entry, REVIEWED, REVIEWED not in entry.flags)
+        set_reviewer(entry, self.user if REVIEWED in entry.flags else None)
         self._demoted.discard(self.index)
         self._after_change(self.index)
 
@@ -337,6 +354,10 @@ class EditSession:
                 self.load()  # nothing of ours to keep: show theirs
             return False
         touch_revision(self.catalog.po)
+        if self.user:
+            metadata = self.catalog.po.metadata
+            existing = metadata.get("Last-Translator", "")
+            metadata["Last-Translator"] = last_translator(self.user, self.email, existing)
         written = save_catalog(self.catalog)
         self.entries = self.catalog.entries
         self._forget_changes()
@@ -352,3 +373,41 @@ class EditSession:
         entry.flags = list(flags)
         self._demoted.discard(i)
         self._after_change(i)
+
+    # --- comments and waivers ------------------------------------------------------------
+
+    def set_comment(self, text: str, i: int | None = None) -> None:
+        """The translator's comment of entry `i` (the note and waivers; saved with it)."""
+        i = self.index if i is None else i
+        self._before_change(i)
+        set_comment(self.entries[i], text)
+        self._after_change(i)
+
+    def waive(self, check: str, reason: str, i: int | None = None) -> None:
+        """Silence `check` on entry `i` with the translator's reason (`kwb-ok:`)."""
+        i = self.index if i is None else i
+        self._before_change(i)
+        add_waiver(self.entries[i], check, reason)
+        self._after_change(i)
+
+    def sign(self) -> bool:
+        """Record the user as `Last-Translator` now that the name is known (the file was
+        saved before it was); True if written."""
+        if not self.user:
+            return False
+        metadata = self.catalog.po.metadata
+        value = last_translator(self.user, self.email, metadata.get("Last-Translator", ""))
+        if metadata.get("Last-Translator") == value:
+            return False
+        if self.dirty:
+            return self.save()
+        metadata["Last-Translator"] = value
+        written = save_catalog(self.catalog)
+        self.entries = self.catalog.entries
+        self._remember_disk()
+        return written
+
+    def use_matcher(self, matcher: Matcher) -> None:
+        """Match glossary terms with `matcher` from now on (a term was proposed)."""
+        self.matcher = matcher
+        self._hits.clear()
