@@ -13,6 +13,7 @@ from typing import Any
 import polib
 from textual.widgets import DataTable, Input
 
+from workbench.store.comments import review_line, set_reviewer
 from workbench.store.project import load_project
 from workbench.tui.app import KwbApp
 from workbench.tui.editor import EditorScreen
@@ -145,8 +146,37 @@ def test_f7_previews_replaces_demotes_saves_and_ctrl_z_takes_it_all_back(
 
     run(committed_demo, PO_000, scenario)
     after = (committed_demo / "translations" / PO_000).read_bytes()
-    # everything as it was but the revision date
-    assert [a for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b] in (
-        [],
-        [next(line for line in before.splitlines() if line.startswith(b'"PO-Revision-Date'))],
-    )
+    # everything as it was but the header's revision date and translator
+    changed = [a for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
+    assert all(line.startswith((b'"PO-Revision-Date', b'"Last-Translator')) for line in changed)
+
+
+def test_ctrl_z_after_a_replacement_gives_back_the_reviewer_too(committed_demo: Path) -> None:
+    """A replacement takes the review away with the line naming the reviewer; undone, the
+    entry is reviewed again, by the same person on the same day."""
+    path = committed_demo / "translations" / PO_000
+    po = polib.pofile(str(path))
+    wanted = [e for e in po if "combat forces" in e.msgstr and "reviewed" in e.flags]
+    assert wanted
+    for entry in wanted:
+        set_reviewer(entry, "Ana Reviewer")
+    po.save(str(path))
+    line = review_line(wanted[0].tcomment)
+    assert line.startswith("kwb-reviewed: Ana Reviewer")
+
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        await pilot.press("f7")
+        await until(pilot, lambda: isinstance(app.screen, ReplaceScreen))
+        await pilot.press(*"combat forces", "enter", *"fighting forces", "enter", "f7")
+        await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        await until(pilot, lambda: not editor(app).session.dirty)
+        demoted = {e.msgctxt: e for e in entries(committed_demo, PO_000)}
+        assert all(review_line(demoted[e.msgctxt].tcomment) == "" for e in wanted)
+        await pilot.press("ctrl+z")
+        await until(pilot, lambda: not editor(app).replaced and not editor(app).session.dirty)
+
+    run(committed_demo, PO_000, scenario)
+    back = {e.msgctxt: e for e in entries(committed_demo, PO_000)}
+    for entry in wanted:
+        assert "reviewed" in back[entry.msgctxt].flags
+        assert review_line(back[entry.msgctxt].tcomment) == line

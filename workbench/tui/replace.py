@@ -42,6 +42,8 @@ class Replacement:
     before: str
     after: str
     flags: tuple[str, ...]
+    comment: str
+    """The translator comment before (its review line goes with the review)."""
 
 
 ReplaceBatch = list[Replacement]
@@ -178,7 +180,9 @@ def apply_replacement(editor: EditorScreen, changes: list[tuple[int, str]]) -> N
     batch: ReplaceBatch = []
     for index, after in changes:
         entry = session.entries[index]
-        batch.append(Replacement(index, entry, entry.msgstr, after, tuple(entry.flags)))
+        batch.append(
+            Replacement(index, entry, entry.msgstr, after, tuple(entry.flags), entry.tcomment)
+        )
         session.set_target(after, index)
     editor.replaced.append(batch)
     _shown(editor, batch)
@@ -204,7 +208,7 @@ def undo_replace(editor: EditorScreen) -> bool:
         and r.entry.msgstr == r.after
     ]
     for r in restored:
-        session.restore(r.index, r.before, r.flags)
+        session.restore(r.index, r.before, r.flags, r.comment)
     _shown(editor, restored)
     editor.notify(f"replacement undone in {len(restored)} segments")
     return True

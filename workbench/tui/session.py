@@ -364,13 +364,14 @@ class EditSession:
         self._remember_disk()
         return written
 
-    def restore(self, i: int, text: str, flags: tuple[str, ...]) -> None:
+    def restore(self, i: int, text: str, flags: tuple[str, ...], comment: str) -> None:
         """Put entry `i` back as it was before an edit that is taken back as a whole (an
-        undone replacement): its English and its flags, a review included."""
+        undone replacement): its English and its flags, a review and its reviewer included."""
         entry = self.entries[i]
         self._before_change(i)
         entry.msgstr = plain_newlines(text)
         entry.flags = list(flags)
+        set_review_line(entry, review_line(comment))
         self._demoted.discard(i)
         self._after_change(i)
 
