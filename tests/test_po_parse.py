@@ -63,7 +63,16 @@ def assert_same(ours: polib.POFile, theirs: polib.POFile) -> None:
     assert ours.metadata_is_fuzzy == theirs.metadata_is_fuzzy
     assert repr(vars(ours)) == repr(vars(theirs))
     assert [repr(vars(e)) for e in ours] == [repr(vars(e)) for e in theirs]
-    assert str(ours) == str(theirs)
+    assert rendering(ours) == rendering(theirs)
+
+
+def rendering(po: polib.POFile) -> str:
+    """The file as polib writes it; polib cannot write a header with a key of digits other
+    than ASCII (its natural sort compares the number with text), read or not by kwb."""
+    try:
+        return str(po)
+    except TypeError as error:
+        return f"polib cannot write it: {error}"
 
 
 def assert_reads_like_polib(text: str, *, canonical: bool = True) -> None:
