@@ -1,0 +1,232 @@
+"""English spelling: which words of a translation the dictionary and the project do not know,
+and what the translator may have meant.
+
+The dictionary is pyspellchecker's English word list (it ships inside the package, so the
+check works offline). A word the dictionary lacks is still right when the project knows it:
+a glossary rendering, a Latin-script name of the Sorani source, or a word of the project's
+word list (`terms.wordlist`). The rules follow what translators know from Hunspell and
+LanguageTool:
+
+- numbers and words holding a digit (2021, 1st, F-16), URLs and e-mail addresses are not
+  words to check; nor acronyms in capitals (KDP, PMFs) or single letters;
+- abbreviations with inner full stops (U.S., e.g.) are left alone;
+- a possessive is its word ("Kadhimi's", "Corps'"), and a contraction its word too when
+  the dictionary lacks the whole ("Iraq'll");
+- a hyphenated compound is right when each part is ("Iran-aligned", "al-Araji");
+- the dictionary's words are lowercase and match any case; a project word written with
+  capitals (a name) matches as written or in capitals, "Rudaw" not "rudaw", and names
+  take a plural ("Kurds" from "Kurd").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
+
+_SKIP = re.compile(
+    r"(?:https?://|www\.)\S+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+)
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
+"""A word with its inner hyphens, apostrophes and full stops (al-Kadhimi, don't, U.S)."""
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[-'’.][A-Za-z\u00c0-\u024f]+)*")
+"""A Latin-script word inside Sorani text (a Kurdish suffix after it is not Latin: BBCی)."""
+_CONTRACTION = re.compile(r"'(?:s|ll|re|ve|d|m|t)$|n't$", re.IGNORECASE)
+_ABBREVIATION_PART = 3
+"""Parts of at most this many letters make a dotted word an abbreviation (U.S, e.g, a.m)."""
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    """A word neither the dictionary nor the project knows, at `start:end` of the text."""
+
+    start: int
+    end: int
+    word: str
+
+
+@cache
+def dictionary() -> SpellChecker:
+    """pyspellchecker's English dictionary, loaded once (about 0.2 s)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
+class Lexicon:
+    """Words a project knows beyond the dictionary, with the case rules of Hunspell: a
+    lowercase word in any case, a word with capitals as written or all in capitals."""
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self.exact: set[str] = set()
+        self.folded: set[str] = set()
+        self.upper: set[str] = set()
+        self.add(words)
+
+    def add(self, words: Iterable[str]) -> None:
+        """Take words, or phrases (each word of a glossary rendering counts)."""
+        for phrase in words:
+            for token in _TOKEN.findall(phrase.replace("’", "'")):
+                for word in {token, *_parts(token)}:
+                    self.exact.add(word)
+                    self.upper.add(word.upper())
+                    if word.islower():
+                        self.folded.add(word)
+
+    def knows(self, word: str) -> bool:
+        """Whether `word` is a project word, or the plural of one."""
+        if self._knows(word):
+            return True
+        lower = word.lower()
+        if lower.endswith("ies") and len(word) > 4:
+            return self._knows(word[:-3] + ("Y" if word.isupper() else "y"))
+        if lower.endswith("es") and self._knows(word[:-2]):
+            return True
+        return lower.endswith("s") and len(word) > 2 and self._knows(word[:-1])
+
+    def _knows(self, word: str) -> bool:
+        return (
+            word in self.exact
+            or word.lower() in self.folded
+            or (word.isupper() and word in self.upper)
+        )
+
+    def __len__(self) -> int:
+        return len(self.exact)
+
+
+def latin_words(sorani: str) -> list[str]:
+    """The Latin-script words (names, acronyms) of a Sorani text."""
+    return _LATIN.findall(sorani)
+
+
+def _parts(token: str) -> list[str]:
+    return [part for part in token.split("-") if part] if "-" in token else []
+
+
+class Speller:
+    """Finds misspellings in English text against the dictionary and a project `Lexicon`.
+    Each word's verdict is remembered, so checking as the translator types costs a lookup
+    per word."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or Lexicon()
+        self._known: dict[str, bool] = {}
+
+    def misspellings(self, text: str, also: Lexicon | None = None) -> list[Misspelling]:
+        """The misspelt words of `text`; `also` holds words known for this text alone (the
+        Latin names of its source)."""
+        found = []
+        for start, end, word in self._words(text):
+            if not self.correct(word) and not (also is not None and _known_in(also, word)):
+                found.append(Misspelling(start, end, word))
+        return found
+
+    def correct(self, word: str) -> bool:
+        """Whether one word (no hyphen) is spelt right, by dictionary or project."""
+        verdict = self._known.get(word)
+        if verdict is None:
+            if len(self._known) > 100_000:
+                self._known.clear()
+            verdict = self._known[word] = self._correct(word)
+        return verdict
+
+    def _correct(self, word: str) -> bool:
+        if len(word) < 2 or _acronym(word) or any(c.isdigit() for c in word):
+            return True
+        if self.lexicon.knows(word):
+            return True
+        known = dictionary().word_frequency.dictionary
+        if word.lower() in known:
+            return True
+        stem = _CONTRACTION.sub("", word)
+        return stem != word and (self.lexicon.knows(stem) or stem.lower() in known)
+
+    def _words(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) for each word to check: possessives stripped, compounds cut
+        at their hyphens, skipped spans left out."""
+        text = text.replace("’", "'")
+        skipped = [m.span() for m in _SKIP.finditer(text)] if ("/" in text or "@" in text) else []
+        for m in _TOKEN.finditer(text):
+            start, token = m.start(), m[0]
+            if any(a <= start < b for a, b in skipped) or "_" in token:
+                continue
+            if any(c.isdigit() for c in token):
+                continue
+            if "." in token:
+                if all(len(p) <= _ABBREVIATION_PART for p in token.split(".")):
+                    continue
+                yield from _pieces(token, start, ".")
+                continue
+            if token.lower().endswith("'s"):
+                token = token[:-2]
+            if "-" in token and not self.correct(token) and not self.lexicon.knows(token):
+                yield from _pieces(token, start, "-")
+            else:
+                yield start, start + len(token), token
+
+    def suggestions(self, word: str, limit: int = 9) -> list[str]:
+        """Likely meant words, the closest and most frequent first: the dictionary's words
+        one edit away, then project words and dictionary words within two edits."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        checker = dictionary()
+        lower = word.lower()
+        found = sorted(checker.candidates(lower) or (), key=checker.word_usage_frequency)[::-1]
+        found = [w for w in found if w != lower]
+        project = sorted(self.lexicon.exact - self.lexicon.folded)
+        for pool in (project, _vocabulary()):
+            if len(found) >= limit:
+                break
+            close = process.extract(
+                word if pool is project else lower,
+                pool,
+                scorer=Levenshtein.distance,
+                score_cutoff=2,
+                limit=limit * 3,
+            )
+            ranked = sorted(close, key=lambda c: (c[1], -checker.word_usage_frequency(c[0])))
+            found += [c for c, _, _ in ranked if c not in found and c != word]
+        return [_like(word, s) for s in found[:limit]]
+
+
+@cache
+def _vocabulary() -> list[str]:
+    return list(dictionary().word_frequency.dictionary)
+
+
+def _like(word: str, suggestion: str) -> str:
+    """A dictionary suggestion in the case of the word it replaces (Teh → The)."""
+    if not suggestion.islower():
+        return suggestion
+    if word.isupper() and len(word) > 1:
+        return suggestion.upper()
+    if word[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _acronym(word: str) -> bool:
+    core = word[:-1] if word.endswith("s") else word
+    return len(core) >= 2 and core.isupper()
+
+
+def _known_in(lexicon: Lexicon, word: str) -> bool:
+    return lexicon.knows(word) or lexicon.knows(_CONTRACTION.sub("", word))
+
+
+def _pieces(token: str, start: int, separator: str) -> Iterator[tuple[int, int, str]]:
+    offset = start
+    for part in token.split(separator):
+        if part and not part.endswith("'"):
+            yield offset, offset + len(part), part
+        elif part:
+            yield offset, offset + len(part) - 1, part[:-1]
+        offset += len(part) + 1
