@@ -200,6 +200,15 @@ def plant(project: Path, target: str) -> str:
     return str(entry.msgctxt)
 
 
+def switch_on(project: Path, check: str) -> None:
+    """`[qa] CHECK = true` in the project's kwb.toml."""
+    config = project / "kwb.toml"
+    text = config.read_text("utf-8")
+    line = f"{check} = true\n"
+    text = text.replace("[qa]\n", "[qa]\n" + line) if "[qa]\n" in text else text + "[qa]\n" + line
+    config.write_text(text, "utf-8")
+
+
 def test_a_planted_misspelling_is_reported(kwb: Any, committed_demo: Path) -> None:
     entry_id = plant(committed_demo, "The Iraqi goverment met the Peshmerga in Erbil.")
     result = kwb("check", "--checks", "spelling", "--json", cwd=committed_demo)
@@ -232,16 +241,14 @@ def test_default_check_does_not_spell_and_kwb_toml_switches_it_on(
     plant(committed_demo, "The Iraqi goverment met the Peshmerga in Erbil.")
     checks = {r["check"] for r in kwb("check", "--json", cwd=committed_demo).json_lines()}
     assert "spelling" not in checks
-    config = committed_demo / "kwb.toml"
-    config.write_text(config.read_text("utf-8") + "\n[qa]\nspelling = true\n", "utf-8")
+    switch_on(committed_demo, "spelling")
     rows = kwb("check", "--json", cwd=committed_demo).json_lines()
     assert [r["check"] for r in rows if r["check"] == "spelling"] == ["spelling"]
     assert checks <= {r["check"] for r in rows}  # the default checks still run
 
 
 def test_an_unknown_check_in_kwb_toml_is_a_one_line_error(kwb: Any, committed_demo: Path) -> None:
-    config = committed_demo / "kwb.toml"
-    config.write_text(config.read_text("utf-8") + "\n[qa]\nspeling = true\n", "utf-8")
+    switch_on(committed_demo, "speling")
     result = kwb("check", cwd=committed_demo)
     assert result.code == 2
     assert "kwb.toml" in result.err and "speling" in result.err
