@@ -33,6 +33,7 @@ from workbench.store.pofile import state
 from workbench.terms.matcher import Hit
 from workbench.tm.index import Match
 from workbench.tm.service import TmUnavailableError
+from workbench.tui.diffs import source_spans, tm_content
 from workbench.tui.display import BidiInput, app_mode
 from workbench.tui.editor_frame import EditorFrame
 from workbench.tui.panels import WorkView
@@ -154,7 +155,7 @@ class EditorScreen(EditorFrame):
             return
         s.index = index
         entry = s.current
-        spans = [(h.start, h.end, HIT_STYLE) for h in s.hits()]
+        spans = [(h.start, h.end, HIT_STYLE) for h in s.hits()] + source_spans(entry)
         mode = self.mode or app_mode(self)
         glossary = _glossary_text(s.glossary_choices(), mode)
         terms = _without_notes(glossary)
@@ -168,7 +169,7 @@ class EditorScreen(EditorFrame):
         view.set_panel("glossary", glossary, terms)
         if suggestions is None:
             waiting = "…" if s.tm is not None else "translation memory loading…"
-            view.set_panel("tm", Text(waiting, style="dim"))
+            view.set_panel("tm", tm_content(entry, None, mode, waiting))
         else:
             self._show_tm(index, suggestions, alone=False)
         view.set_panel("qa", findings)
@@ -211,11 +212,8 @@ class EditorScreen(EditorFrame):
         if index != self.session.index:
             return
         self._suggestions = matches
-        text = Text()
-        for m in matches[:5]:
-            text.append(f"{m.score:3.0f}% ", style="bold cyan")
-            text.append(f"{m.en}\n")
-        self.view().set_panel("tm", text or Text("no suggestions", style="dim"), alone=alone)
+        content = tm_content(self.session.current, matches, self.mode or app_mode(self))
+        self.view().set_panel("tm", content, alone=alone)
 
     def _findings_text(self) -> Bidi:
         """The current entry's QA findings (and its QA mark in the list), English lines with
