@@ -39,6 +39,7 @@ from workbench.tui.editor_frame import EditorFrame
 from workbench.tui.panels import WorkView
 from workbench.tui.segment_list import SegmentList
 from workbench.tui.session import EditSession, ProjectQa
+from workbench.tui.spelling import MISSPELT_STYLE, SpellMarks, load_dictionary, suggest
 from workbench.tui.widgets import (
     HIT_STYLE,
     EnglishEditor,
@@ -92,6 +93,8 @@ class EditorScreen(EditorFrame):
         self._flagged: set[int] = set()
         self.filter_query = ""
         """The filter in force ("" for none): shown in the status line while it holds."""
+        self.spelling: SpellMarks | None = None
+        """The English's spell check, once its dictionary is loaded."""
 
     # --- layout --------------------------------------------------------------------------
 
@@ -124,6 +127,7 @@ class EditorScreen(EditorFrame):
         self.query_one("#target", TextArea).focus()
         self.call_after_refresh(freeze_long_lived)
         self.call_after_refresh(self._check_project)
+        self.call_after_refresh(self._load_spelling)
 
     def _fill(self, indices: range | list[int]) -> None:
         self.rows = list(indices)
@@ -173,6 +177,8 @@ class EditorScreen(EditorFrame):
         else:
             self._show_tm(index, suggestions, alone=False)
         view.set_panel("qa", findings)
+        if self.spelling is not None:
+            self.spelling.for_source(entry.msgid)
         self._loading_text = True
         self.query_one("#target", TextArea).load_text(entry.msgstr)
         self._loading_text = False
@@ -555,6 +561,36 @@ class EditorScreen(EditorFrame):
         self._fill(range(len(s.entries)))
         self.show(min(s.index, len(s.entries) - 1))
         self._check_project()
+
+    # --- spelling ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="spelling")
+    def _load_spelling(self) -> None:
+        """Load the dictionary and the project's words off the screen's way, then mark."""
+        project = getattr(self.app, "project", None)
+        entries = self.session.matcher.entries if self.session.matcher is not None else ()
+        marks = SpellMarks(entries, getattr(project, "glossary", None))
+        load_dictionary()
+        self.app.call_from_thread(self._spelling_ready, marks)
+
+    def _spelling_ready(self, marks: SpellMarks) -> None:
+        self.spelling = marks
+        if self.session.entries:
+            marks.for_source(self.session.current.msgid)
+        english = self.query_one("#target", EnglishEditor)
+        english.mark_style = MISSPELT_STYLE
+        english.marks = marks.spans
+        english.notify_style_update()
+        english.refresh()
+
+    @in_key_order
+    def action_spelling(self) -> None:
+        """Suggestions for the misspelt word at or before the cursor (F8)."""
+        if self.spelling is None:
+            self.notify("the dictionary is still loading")
+            return
+        english = self.query_one("#target", EnglishEditor)
+        suggest(self.spelling, english, self.app.push_screen, self.notify)
 
 
 def _glossary_text(hits: list[Hit], mode: Mode) -> Group:

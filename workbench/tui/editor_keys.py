@@ -141,4 +141,14 @@ EDITOR_BINDINGS: list[BindingType] = [
         id="back",
         tooltip="close the filter, leave a panel, clear the filter, else back to the files",
     ),
+    Binding(
+        "f8",
+        "spelling",
+        "Spelling",
+        id="spelling",
+        priority=True,
+        show=False,
+        tooltip="suggestions for the misspelt word at or before the cursor; a adds it to the"
+        " word list",
+    ),
 ]
