@@ -118,6 +118,7 @@ class Speller:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon()
         self._known: dict[str, bool] = {}
+        self._suggested: dict[tuple[str, int], list[str]] = {}
 
     def misspellings(self, text: str, also: Lexicon | None = None) -> list[Misspelling]:
         """The misspelt words of `text`; `also` holds words known for this text alone (the
@@ -172,29 +173,49 @@ class Speller:
                 yield start, start + len(token), token
 
     def suggestions(self, word: str, limit: int = 9) -> list[str]:
-        """Likely meant words, the closest and most frequent first: the dictionary's words
-        one edit away, then project words and dictionary words within two edits."""
+        """Likely meant words: the closest first (in edits), a project name before a
+        dictionary word as close, then the more frequent. The project's names and the
+        dictionary are searched within two edits, whatever the case. (Remembered: a
+        misspelling tends to come back.)"""
+        found = self._suggested.get((word, limit))
+        if found is None:
+            if len(self._suggested) > 10_000:
+                self._suggested.clear()
+            found = self._suggested[word, limit] = self._suggestions(word, limit)
+        return list(found)
+
+    def _suggestions(self, word: str, limit: int) -> list[str]:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
         checker = dictionary()
+        known = checker.word_frequency.dictionary
         lower = word.lower()
-        found = sorted(checker.candidates(lower) or (), key=checker.word_usage_frequency)[::-1]
-        found = [w for w in found if w != lower]
-        project = sorted(self.lexicon.exact - self.lexicon.folded)
-        for pool in (project, _vocabulary()):
-            if len(found) >= limit:
-                break
-            close = process.extract(
-                word if pool is project else lower,
+        ranked: dict[str, tuple[int, int, float, str]] = {}
+
+        def offer(suggestion: str, edits: int, project: bool) -> None:
+            if suggestion == word:
+                return
+            rank = (edits, 0 if project else 1, -checker.word_usage_frequency(suggestion))
+            key = suggestion.lower()
+            if key not in ranked or rank < ranked[key][:3]:
+                ranked[key] = (*rank, suggestion)
+
+        for candidate in checker.candidates(lower) or ():
+            offer(candidate, 1, False)
+        names = [w for w in self.lexicon.exact - self.lexicon.folded if w.lower() not in known]
+        for pool, project in ((names, True), (_vocabulary(), False)):
+            for found, edits, _ in process.extract(
+                lower,
                 pool,
                 scorer=Levenshtein.distance,
+                processor=str.lower,
                 score_cutoff=2,
                 limit=limit * 3,
-            )
-            ranked = sorted(close, key=lambda c: (c[1], -checker.word_usage_frequency(c[0])))
-            found += [c for c, _, _ in ranked if c not in found and c != word]
-        return [_like(word, s) for s in found[:limit]]
+            ):
+                offer(found, int(edits), project)
+        best = sorted(ranked.values())[:limit]
+        return [_like(word, suggestion) for *_, suggestion in best]
 
 
 @cache
