@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 from workbench.text.normalize import key_text
@@ -57,8 +58,14 @@ class WordDiff:
         return not self.changes
 
 
+@lru_cache(maxsize=65536)
+def _key(token: str) -> str:
+    """A token's matching key (remembered: the words of a corpus repeat)."""
+    return key_text(token) or token
+
+
 def _keys(tokens: list[Token]) -> list[str]:
-    return [key_text(t.text) or t.text for t in tokens]
+    return [_key(t.text) for t in tokens]
 
 
 def _span(tokens: list[Token], first: int, last: int, at: int) -> tuple[int, int]:

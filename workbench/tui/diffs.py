@@ -11,6 +11,7 @@ Sorani word stays marked however the terminal draws right-to-left text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import polib
 from rich.text import Text
@@ -18,7 +19,7 @@ from rich.text import Text
 from workbench.display.bidi import Mode
 from workbench.display.text import Bidi, as_text
 from workbench.store.pofile import FUZZY
-from workbench.text.diff import word_diff
+from workbench.text.diff import WordDiff, word_diff
 from workbench.tm.index import Match
 
 REMOVED_STYLE = "bold white on red"
@@ -27,6 +28,8 @@ does not have."""
 ADDED_STYLE = "underline bold"
 """Words of the current source the previous source did not have (over glossary marks)."""
 SUGGESTIONS_SHOWN = 5
+SOURCES_SHOWN = 1
+"""Suggestions shown with their Sorani diffed against the segment's source."""
 
 
 def marked(text: str, spans: Sequence[tuple[int, int]], style: str = REMOVED_STYLE) -> Text:
@@ -40,8 +43,15 @@ def marked(text: str, spans: Sequence[tuple[int, int]], style: str = REMOVED_STY
 def suggestion_source(match: Match, current: str) -> Text | None:
     """A suggestion's Sorani with the words `current` lacks marked; None when the two have
     the same words (an exact match needs no second look)."""
-    diff = word_diff(match.ckb, current)
+    diff = _diff(match.ckb, current)
     return None if diff.same else marked(match.ckb, diff.old_spans)
+
+
+@lru_cache(maxsize=256)
+def _diff(old: str, new: str) -> WordDiff:
+    """`word_diff`, remembered: a segment's suggestions are shown again when they arrive and
+    when the translator comes back."""
+    return word_diff(old, new)
 
 
 def previous_source(entry: polib.POEntry) -> str | None:
@@ -57,7 +67,7 @@ def source_spans(entry: polib.POEntry) -> list[tuple[int, int, str]]:
     previous = previous_source(entry)
     if previous is None:
         return []
-    return [(s, e, ADDED_STYLE) for s, e in word_diff(previous, entry.msgid).new_spans]
+    return [(s, e, ADDED_STYLE) for s, e in _diff(previous, entry.msgid).new_spans]
 
 
 def tm_content(
@@ -72,12 +82,14 @@ def tm_content(
     if previous is not None:
         sorani = True
         text.append("source changed; the English was made for:\n", style="dim")
-        text.append_text(marked(previous, word_diff(previous, entry.msgid).old_spans))
+        text.append_text(marked(previous, _diff(previous, entry.msgid).old_spans))
         text.append("\n")
-    for m in (matches or [])[:SUGGESTIONS_SHOWN]:
+    for n, m in enumerate((matches or [])[:SUGGESTIONS_SHOWN]):
         text.append(f"{m.score:3.0f}% ", style="bold cyan")
         text.append(f"{m.en}\n")
-        source = suggestion_source(m, entry.msgid)
+        # The best suggestion's Sorani (the one ctrl+t takes): the panel's rows are few,
+        # and the others' English is what a translator scans.
+        source = suggestion_source(m, entry.msgid) if n < SOURCES_SHOWN else None
         if source is not None:
             sorani = True
             text.append_text(source)
