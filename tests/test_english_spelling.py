@@ -111,6 +111,8 @@ def test_offsets_hold_for_any_text(text: str) -> None:
         ("recieve", "receive"),
         ("Teh", "The"),
         ("Rudow", "Rudaw"),  # a project word
+        ("rudaw", "Rudaw"),  # a project name in the wrong case
+        ("Goverment", "Government"),  # in the case of the word replaced
         ("GOVERMENT", "GOVERNMENT"),
     ],
 )
@@ -119,6 +121,7 @@ def test_suggestions(speller: Speller, word: str, expected_first: str) -> None:
     assert found[0] == expected_first
     assert len(found) <= 9
     assert word not in found
+    assert len({f.lower() for f in found}) == len(found)  # one suggestion per word
 
 
 def test_glossary_renderings_and_variants_are_known() -> None:
