@@ -16,7 +16,7 @@ from workbench.store.project import load_project
 from workbench.tui.app import KwbApp
 from workbench.tui.editor import EditorScreen
 from workbench.tui.spelling import MISSPELT_STYLE, SpellingDialog
-from workbench.tui.widgets import EnglishEditor
+from workbench.tui.widgets import EnglishEditor, StatusLine
 
 ARTICLE = "مستەفا کازمی لەگەڵ BBC قسەی کرد.  باران باری."
 
@@ -128,3 +128,16 @@ def test_esc_closes_the_suggestions_and_nothing_changes(project: Path) -> None:
 
     run(project, scenario)
     assert not (project / "glossary" / "words.txt").exists()
+
+
+def test_an_unreadable_word_list_is_named_and_the_editor_still_marks(project: Path) -> None:
+    (project / "glossary" / "words.txt").write_bytes(b"\xff\xfe not utf-8")
+
+    async def scenario(app: KwbApp, pilot: Any) -> None:
+        status = str(app.screen.query_one("#status", StatusLine).render())
+        assert "words.txt" in status and "UTF-8" in status
+        await pilot.press(*"A goverment")
+        await pilot.pause()
+        assert marked(english(app)) == ["goverment"]
+
+    run(project, scenario)

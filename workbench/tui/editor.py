@@ -575,6 +575,8 @@ class EditorScreen(EditorFrame):
 
     def _spelling_ready(self, marks: SpellMarks) -> None:
         self.spelling = marks
+        if marks.problem is not None:
+            self.notify(marks.problem, severity="warning")
         if self.session.entries:
             marks.for_source(self.session.current.msgid)
         english = self.query_one("#target", EnglishEditor)

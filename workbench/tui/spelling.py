@@ -38,12 +38,14 @@ class SpellMarks:
 
     def __init__(self, entries: tuple[Entry, ...], glossary_folder: Path | None) -> None:
         self.glossary_folder = glossary_folder
+        self.problem: str | None = None
+        """Why the word list could not be read (its words are then unknown)."""
         words: tuple[str, ...] = ()
         if glossary_folder is not None:
             try:
                 words = read_words(words_path(glossary_folder))
-            except InputError:
-                words = ()  # an unreadable list knows nothing; `kwb check` says why
+            except InputError as exc:
+                self.problem = str(exc)
         self.speller: Speller = project_speller(entries, words)
         self.source_words: Lexicon | None = None
         self._lines: dict[str, list[Misspelling]] = {}
