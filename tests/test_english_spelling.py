@@ -68,6 +68,8 @@ def flagged(speller: Speller, text: str, also: list[str] | None = None) -> list[
         ("The Kurds and the Peshmergas.", []),
         # curly apostrophes are apostrophes
         ("The minister’s plan; they don’t.", []),
+        # a capitalised word mid-sentence is checked like any other (no name is assumed)
+        ("He met Barzanii today.", ["Barzanii"]),
         # single letters
         ("Plan B and option x.", []),
     ],
@@ -114,6 +116,7 @@ def test_offsets_hold_for_any_text(text: str) -> None:
         ("rudaw", "Rudaw"),  # a project name in the wrong case
         ("Goverment", "Government"),  # in the case of the word replaced
         ("GOVERMENT", "GOVERNMENT"),
+        ("dont", "don't"),
     ],
 )
 def test_suggestions(speller: Speller, word: str, expected_first: str) -> None:
@@ -122,6 +125,7 @@ def test_suggestions(speller: Speller, word: str, expected_first: str) -> None:
     assert len(found) <= 9
     assert word not in found
     assert len({f.lower() for f in found}) == len(found)  # one suggestion per word
+    assert not any(f.endswith("'s") for f in found)  # no possessive for a plain word
 
 
 def test_glossary_renderings_and_variants_are_known() -> None:

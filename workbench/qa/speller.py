@@ -194,8 +194,8 @@ class Speller:
         ranked: dict[str, tuple[int, int, float, str]] = {}
 
         def offer(suggestion: str, edits: int, project: bool) -> None:
-            if suggestion == word:
-                return
+            if suggestion == word or (suggestion.endswith("'s") and "'" not in word):
+                return  # (a possessive is no spelling of a word without one)
             rank = (edits, 0 if project else 1, -checker.word_usage_frequency(suggestion))
             key = suggestion.lower()
             if key not in ranked or rank < ranked[key][:3]:
