@@ -50,6 +50,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/tui.py
 	$(BIN)/python benchmarks/align.py
 	$(BIN)/python benchmarks/align.py --gold
+	$(BIN)/python benchmarks/spelling.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
