@@ -8,7 +8,8 @@ word list (`terms.wordlist`). The rules follow what translators know from Hunspe
 LanguageTool:
 
 - numbers and words holding a digit (2021, 1st, F-16), URLs and e-mail addresses are not
-  words to check; nor acronyms in capitals (KDP, PMFs) or single letters;
+  words to check; nor acronyms in capitals (KDP, PMFs), single letters, or words in another
+  script (Sorani left in the English is the `untranslated` check's);
 - abbreviations with inner full stops (U.S., e.g.) are left alone;
 - a possessive is its word ("Kadhimi's", "Corps'"), and a contraction its word too when
   the dictionary lacks the whole ("Iraq'll");
@@ -37,6 +38,8 @@ _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 """A word with its inner hyphens, apostrophes and full stops (al-Kadhimi, don't, U.S)."""
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[-'’.][A-Za-z\u00c0-\u024f]+)*")
 """A Latin-script word inside Sorani text (a Kurdish suffix after it is not Latin: BBCی)."""
+_LATIN_END = 0x24F
+"""The last Latin letter (Latin Extended-B): words in other scripts are not English."""
 _CONTRACTION = re.compile(r"'(?:s|ll|re|ve|d|m|t)$|n't$", re.IGNORECASE)
 _ABBREVIATION_PART = 3
 """Parts of at most this many letters make a dotted word an abbreviation (U.S, e.g, a.m)."""
@@ -158,8 +161,8 @@ class Speller:
             start, token = m.start(), m[0]
             if any(a <= start < b for a, b in skipped) or "_" in token:
                 continue
-            if any(c.isdigit() for c in token):
-                continue
+            if any(c.isdigit() or ord(c) > _LATIN_END for c in token):
+                continue  # numbers; other scripts (Sorani left in: the untranslated check)
             if "." in token:
                 if all(len(p) <= _ABBREVIATION_PART for p in token.split(".")):
                     continue
