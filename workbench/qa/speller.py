@@ -212,7 +212,7 @@ class Speller:
                 lower,
                 pool,
                 scorer=Levenshtein.distance,
-                processor=str.lower,
+                processor=str.lower if project else None,  # the dictionary's are lowercase
                 score_cutoff=2,
                 limit=limit * 3,
             ):
@@ -222,7 +222,9 @@ class Speller:
 
 
 @cache
+@cache
 def _vocabulary() -> list[str]:
+    """The dictionary's words (lowercase)."""
     return list(dictionary().word_frequency.dictionary)
 
 
