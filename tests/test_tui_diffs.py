@@ -59,7 +59,7 @@ def painted(view: WorkView, name: str, style: str) -> list[str]:
     want = Style.parse(style)
     wanted = (want.bold, want.bgcolor, want.underline)
     runs = []
-    for strip in view._section_strips(name, view._cells()[0]):
+    for strip in view.shown_lines(name):
         for segment in strip:
             st = segment.style
             if st is None or not segment.text.strip():

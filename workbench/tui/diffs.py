@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 import polib
+from rich.console import Group
 from rich.text import Text
 
 from workbench.display.bidi import Mode
@@ -72,31 +73,39 @@ def source_spans(entry: polib.POEntry) -> list[tuple[int, int, str]]:
 
 def tm_content(
     entry: polib.POEntry, matches: list[Match] | None, mode: Mode, waiting: str = "…"
-) -> Text | Bidi:
+) -> Text | Group:
     """The TM panel: a fuzzy entry's previous source with its changes, then each
-    suggestion's score and English, and its Sorani with the differences marked. Without
-    any Sorani to show, plain English text (what needs no bidi pass)."""
-    text = Text()
-    sorani = False
+    suggestion's score and English, and the best one's Sorani with the differences marked.
+    Only the Sorani goes through the bidi pass (English lines need none, and a move
+    repaints this panel)."""
+    parts: list[Text | Bidi] = []
+    english = Text()
+
+    def sorani(text: Text) -> None:
+        nonlocal english
+        if english:
+            parts.append(english)
+            english = Text()
+        parts.append(Bidi(text, mode, "rtl"))
+
     previous = previous_source(entry)
     if previous is not None:
-        sorani = True
-        text.append("source changed; the English was made for:\n", style="dim")
-        text.append_text(marked(previous, _diff(previous, entry.msgid).old_spans))
-        text.append("\n")
+        english.append("source changed; the English was made for:", style="dim")
+        sorani(marked(previous, _diff(previous, entry.msgid).old_spans))
     for n, m in enumerate((matches or [])[:SUGGESTIONS_SHOWN]):
-        text.append(f"{m.score:3.0f}% ", style="bold cyan")
-        text.append(f"{m.en}\n")
+        english.append("\n" if english else "")
+        english.append(f"{m.score:3.0f}% ", style="bold cyan")
+        english.append(m.en)
         # The best suggestion's Sorani (the one ctrl+t takes): the panel's rows are few,
         # and the others' English is what a translator scans.
         source = suggestion_source(m, entry.msgid) if n < SOURCES_SHOWN else None
         if source is not None:
-            sorani = True
-            text.append_text(source)
-            text.append("\n")
-    if matches is None or not matches:
-        note = Text(waiting if matches is None else "no suggestions", style="dim")
-        if not sorani:
-            return note
-        text.append_text(note)
-    return Bidi(text, mode, "auto") if sorani else text
+            sorani(source)
+    if not matches:
+        english.append("\n" if english else "")
+        english.append(waiting if matches is None else "no suggestions", style="dim")
+    if english:
+        parts.append(english)
+    if len(parts) == 1 and isinstance(parts[0], Text):
+        return parts[0]
+    return Group(*parts)
