@@ -56,10 +56,31 @@ class Misspelling:
 
 @cache
 def dictionary() -> SpellChecker:
-    """pyspellchecker's English dictionary, loaded once (about 0.2 s)."""
+    """pyspellchecker's English dictionary, loaded once (about 0.3 s).
+
+    Its word list is read here rather than by pyspellchecker, whose one `json.loads` holds
+    the interpreter lock for a tenth of a second: read a word at a time, the load lets the
+    editor's thread run between words, so opening the editor does not freeze it."""
     from spellchecker import SpellChecker
 
-    return SpellChecker(language="en", distance=1)
+    checker = SpellChecker(language=None, distance=1)
+    checker.word_frequency.load_json(_english_words())
+    return checker
+
+
+_ENTRY = re.compile(rb'"([^"\\]+)":\s*(\d+)')
+"""One `"word": count` of pyspellchecker's word list (a JSON object, a word a line)."""
+
+
+def _english_words() -> dict[str, int]:
+    import gzip
+    from importlib import resources
+
+    data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+    words: dict[str, int] = {}
+    for m in _ENTRY.finditer(gzip.decompress(data)):
+        words[m[1].decode("utf-8").lower()] = int(m[2])
+    return words
 
 
 class Lexicon:
