@@ -25,10 +25,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from spellchecker import SpellChecker
 
 _SKIP = re.compile(
     r"(?:https?://|www\.)\S+"  # URLs
@@ -54,33 +50,59 @@ class Misspelling:
     word: str
 
 
-@cache
-def dictionary() -> SpellChecker:
-    """pyspellchecker's English dictionary, loaded once (about 0.3 s).
+@dataclass(frozen=True)
+class Dictionary:
+    """English words with their frequency in pyspellchecker's corpus (what ranks
+    suggestions), and the words one edit away from a word (Norvig's spelling corrector,
+    which pyspellchecker implements)."""
 
-    Its word list is read here rather than by pyspellchecker, whose one `json.loads` holds
-    the interpreter lock for a tenth of a second: read a word at a time, the load lets the
-    editor's thread run between words, so opening the editor does not freeze it."""
-    from spellchecker import SpellChecker
+    words: dict[str, str]
+    """word → its count, as written in the word list (made a number when ranking)."""
 
-    checker = SpellChecker(language=None, distance=1)
-    checker.word_frequency.load_json(_english_words())
-    return checker
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+    def frequency(self, word: str) -> int:
+        return int(self.words.get(word.lower(), 0))
+
+    def candidates(self, word: str) -> list[str]:
+        """The dictionary's words one deletion, transposition, replacement or insertion
+        away from `word` (lowercase)."""
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {a + b[1:] for a, b in splits if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+        edits |= {a + c + b for a, b in splits for c in _LETTERS}
+        return [w for w in edits if w in self.words]
 
 
-_ENTRY = re.compile(rb'"([^"\\]+)":\s*(\d+)')
+_LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
+_ENTRY = re.compile(r'"([^"\\]+)":\s*(\d+)')
 """One `"word": count` of pyspellchecker's word list (a JSON object, a word a line)."""
+_CHUNK = 1 << 16
+"""Bytes of the word list read at a time."""
 
 
-def _english_words() -> dict[str, int]:
+@cache
+def dictionary() -> Dictionary:
+    """pyspellchecker's English word list (shipped inside its package), loaded once.
+
+    Read a piece at a time, each piece in one quick C call, rather than with one
+    `json.loads` (as pyspellchecker does) that holds the interpreter lock for a tenth of a
+    second: loaded beside the editor that has just opened, it never freezes it."""
     import gzip
     from importlib import resources
 
-    data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
-    words: dict[str, int] = {}
-    for m in _ENTRY.finditer(gzip.decompress(data)):
-        words[m[1].decode("utf-8").lower()] = int(m[2])
-    return words
+    packed = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+    raw = gzip.decompress(packed)
+    words: dict[str, str] = {}
+    start = 0
+    while start < len(raw):
+        end = raw.find(b"\n", start + _CHUNK)
+        end = len(raw) if end < 0 else end + 1
+        words.update(_ENTRY.findall(raw[start:end].decode("utf-8").lower()))
+        start = end
+    return Dictionary(words)
 
 
 class Lexicon:
@@ -167,7 +189,7 @@ class Speller:
             return True
         if self.lexicon.knows(word):
             return True
-        known = dictionary().word_frequency.dictionary
+        known = dictionary()
         if word.lower() in known:
             return True
         stem = _CONTRACTION.sub("", word)
@@ -212,20 +234,19 @@ class Speller:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        checker = dictionary()
-        known = checker.word_frequency.dictionary
+        known = dictionary()
         lower = word.lower()
-        ranked: dict[str, tuple[int, int, float, str]] = {}
+        ranked: dict[str, tuple[int, int, int, str]] = {}
 
         def offer(suggestion: str, edits: int, project: bool) -> None:
             if suggestion == word or (suggestion.endswith("'s") and "'" not in word):
                 return  # (a possessive is no spelling of a word without one)
-            rank = (edits, 0 if project else 1, -checker.word_usage_frequency(suggestion))
+            rank = (edits, 0 if project else 1, -known.frequency(suggestion))
             key = suggestion.lower()
             if key not in ranked or rank < ranked[key][:3]:
                 ranked[key] = (*rank, suggestion)
 
-        for candidate in checker.candidates(lower) or ():
+        for candidate in known.candidates(lower):
             offer(candidate, 1, False)
         names = [w for w in self.lexicon.exact - self.lexicon.folded if w.lower() not in known]
         for pool, project in ((names, True), (_vocabulary(), False)):
@@ -246,7 +267,7 @@ class Speller:
 @cache
 def _vocabulary() -> list[str]:
     """The dictionary's words (lowercase)."""
-    return list(dictionary().word_frequency.dictionary)
+    return list(dictionary().words)
 
 
 def _like(word: str, suggestion: str) -> str:
