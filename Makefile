@@ -51,6 +51,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/align.py
 	$(BIN)/python benchmarks/align.py --gold
 	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/spelling.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -194,6 +194,10 @@ class KwbTerminal:
         """The pane's text now, one line per row (trailing spaces trimmed)."""
         return self._tmux("capture-pane", "-p", "-t", "kwb")
 
+    def capture_styled(self) -> str:
+        """The pane now with its colours and attributes as escape sequences (SGR)."""
+        return self._tmux("capture-pane", "-p", "-e", "-t", "kwb")
+
     def settle(self, quiet: float = SETTLE_QUIET, timeout: float = TIMEOUT) -> str:
         """Wait until the screen stays unchanged for `quiet` seconds, captured continuously;
         the screen then. A program that keeps redrawing fails the test."""

@@ -27,7 +27,12 @@ def check(
     ] = None,
     glossary_path: GlossaryOpt = None,
     checks: Annotated[
-        str | None, typer.Option("--checks", help="Comma-separated check ids (default: all).")
+        str | None,
+        typer.Option(
+            "--checks",
+            help="Comma-separated check ids (default: all but spelling, or as [qa] in kwb.toml"
+            " says).",
+        ),
     ] = None,
     json: JsonOpt = False,
     show_waived: Annotated[
@@ -51,6 +56,7 @@ def check(
     from workbench.store.project import find_root, load_project
     from workbench.terms.glossary import stopwords
     from workbench.terms.matcher import Matcher
+    from workbench.terms.wordlist import read_words, words_path
 
     ids = [c.strip() for c in checks.split(",") if c.strip()] if checks else None
     for check_id in ids or []:
@@ -65,6 +71,8 @@ def check(
     )
     if (not files or over == "project") and proj is None:
         raise InputError(project or Path.cwd(), "not inside a kwb project; name the PO files")
+    if ids is None and proj is not None and proj.qa:
+        ids = _configured(proj.qa, proj.root)
     project_files = sorted(proj.translations.glob("*.po")) if proj is not None else []
     named = files or project_files
     compared = list(named)
@@ -76,7 +84,9 @@ def check(
     matcher = Matcher(gloss.active(), stopwords()) if gloss else None
     units = [u for path in compared for u in units_from_po(path, _name(path, proj))]
     report = {_name(path, proj) for path in named} if files and over == "project" else None
-    findings = check_units(units, matcher, ids, scope=over, report=report)
+    spelling = proj is not None and "spelling" in (ids or ())
+    words = read_words(words_path(proj.glossary)) if spelling and proj is not None else ()
+    findings = check_units(units, matcher, ids, scope=over, report=report, known_words=words)
     shown = [f for f in findings if show_waived or f.waived is None]
     errors = any(f.severity == "error" and f.waived is None for f in findings)
     if json:
@@ -90,6 +100,20 @@ def check(
             _explain_scope(compared_scope, proj is not None)
     if errors:
         raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _configured(switches: dict[str, bool], root: Path) -> list[str]:
+    """The checks `kwb check` runs by default in a project whose kwb.toml switches some on
+    or off (`[qa] spelling = true`)."""
+    from workbench.errors import InputError
+    from workbench.qa.registry import BY_ID, CHECKS
+    from workbench.store.project import CONFIG_NAME
+
+    for check_id in switches:
+        if check_id not in BY_ID:
+            known = ", ".join(c.id for c in CHECKS)
+            raise InputError(root / CONFIG_NAME, f"[qa] {check_id}: unknown check; known: {known}")
+    return [c.id for c in CHECKS if switches.get(c.id, c.default)]
 
 
 def _explain_scope(scope: Scope, in_project: bool) -> None:

@@ -36,6 +36,8 @@ class Context:
     per_entry: dict[object, Any] = field(default_factory=dict, repr=False)
     """What a check derives from a glossary entry and the run's matcher, keyed by the id of
     the entry (the matcher keeps its entries for the run)."""
+    known_words: tuple[str, ...] = ()
+    """The project's word list (`glossary/words.txt`): English the spell check accepts."""
 
     def source_key(self, unit: Unit) -> str:
         """The source's matching key (computed once per unit)."""

@@ -8,6 +8,7 @@ from typing import Literal
 
 from workbench.qa import (
     consistency_checks,
+    english_spelling,
     form_checks,
     glossary_checks,
     number_checks,
@@ -33,6 +34,9 @@ class Check:
     per_unit: tuple[PerUnit[object], ...] = ()
     """For a corpus check: the per-unit values it reads (`Context.values`), which the runner
     computes beside the entry checks, in whichever process checks the unit."""
+    default: bool = True
+    """Whether `kwb check` runs it unless told which checks to run; one that is not runs
+    when named (`--checks`) or switched on in kwb.toml (`[qa]`)."""
 
 
 CHECKS: tuple[Check, ...] = (
@@ -95,14 +99,25 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "whitespace", "info", "entry", form_checks.whitespace, "double, leading or trailing spaces"
     ),
+    Check(
+        "spelling",
+        "warning",
+        "entry",
+        english_spelling.spelling,
+        "English words neither the dictionary nor the project knows",
+        default=False,
+    ),
 )
 BY_ID = {c.id: c for c in CHECKS}
+DEFAULT_CHECKS = tuple(c for c in CHECKS if c.default)
+"""What runs when no check is named."""
 
 
 def select(ids: Iterable[str] | None) -> tuple[Check, ...]:
-    """The checks named by `ids` (all when None); `KeyError` names an unknown id."""
+    """The checks named by `ids` (the default ones when None); `KeyError` names an unknown
+    id."""
     if ids is None:
-        return CHECKS
+        return DEFAULT_CHECKS
     chosen = []
     for check_id in ids:
         if check_id not in BY_ID:

@@ -80,6 +80,7 @@ def check_units(
     context: Context | None = None,
     scope: Literal["files", "project"] = "files",
     report: Container[str] | None = None,
+    known_words: Iterable[str] = (),
 ) -> list[Finding]:
     """Findings (waived ones included, marked) for translated units, in unit order.
 
@@ -94,7 +95,7 @@ def check_units(
     chosen = select(checks)
     with paused_gc():
         if context is None:
-            ctx = Context(matcher)
+            ctx = Context(matcher, known_words=tuple(known_words))
             ctx.measure(units)
             processes = process_count(len(units))
             if processes > 1:

@@ -28,6 +28,8 @@ class Project:
     """`[display] rtl`: "visual" or "terminal" (see `workbench.display`)."""
     reviewer: str | None = None
     """`[project] reviewer`: the name the glossary screen records for decisions."""
+    qa: dict[str, bool] = field(default_factory=dict)
+    """`[qa]`: check id → true to run a check `kwb check` leaves out by default (spelling)."""
 
     def articles(self) -> list[Path]:
         """The source articles in `seeds/`, sorted by name."""
@@ -59,6 +61,9 @@ def load_project(root: Path) -> Project:
 
     keys = config.get("keys", {})
     display = config.get("display", {})
+    qa = config.get("qa", {})
+    if not isinstance(qa, dict) or not all(isinstance(v, bool) for v in qa.values()):
+        raise InputError(path, "[qa] switches checks on or off, e.g. spelling = true")
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise InputError(path, '[keys] maps binding ids to key names, e.g. done_next = "ctrl+j"')
     return Project(
@@ -70,6 +75,7 @@ def load_project(root: Path) -> Project:
         keys=dict(keys),
         rtl=str(display["rtl"]) if "rtl" in display else None,
         reviewer=str(section["reviewer"]) if "reviewer" in section else None,
+        qa=dict(qa),
     )
 
 

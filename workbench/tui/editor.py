@@ -33,12 +33,14 @@ from workbench.store.pofile import state
 from workbench.terms.matcher import Hit
 from workbench.tm.index import Match
 from workbench.tm.service import TmUnavailableError
+from workbench.tui.diffs import source_spans, tm_content
 from workbench.tui.display import BidiInput, app_mode
 from workbench.tui.editor_frame import EditorFrame
 from workbench.tui.panels import WorkView
 from workbench.tui.replace import ReplaceBatch
 from workbench.tui.segment_list import SegmentList
 from workbench.tui.session import EditSession, ProjectQa
+from workbench.tui.spelling import MISSPELT_STYLE, SpellMarks, load_dictionary, suggest
 from workbench.tui.widgets import (
     HIT_STYLE,
     EnglishEditor,
@@ -103,6 +105,8 @@ class EditorScreen(EditorFrame):
         """Replacements made (F7), the last last: what ctrl+z takes back."""
         self.workflow = Workflow(self)
         """Who the user is, comments, waivers, proposed terms, the work left."""
+        self.spelling: SpellMarks | None = None
+        """The English's spell check, once its dictionary is loaded."""
 
     # --- layout --------------------------------------------------------------------------
 
@@ -142,6 +146,7 @@ class EditorScreen(EditorFrame):
         freeze_long_lived()
         self._check_project()
         self.workflow.start()
+        self._load_spelling()
 
     def _fill(self, indices: range | list[int]) -> None:
         self.rows = list(indices)
@@ -173,7 +178,7 @@ class EditorScreen(EditorFrame):
             return
         s.index = index
         entry = s.current
-        spans = [(h.start, h.end, HIT_STYLE) for h in s.hits()]
+        spans = [(h.start, h.end, HIT_STYLE) for h in s.hits()] + source_spans(entry)
         mode = self.mode or app_mode(self)
         glossary = _glossary_text(s.glossary_choices(), mode)
         terms = _without_notes(glossary)
@@ -187,10 +192,12 @@ class EditorScreen(EditorFrame):
         view.set_panel("glossary", glossary, terms)
         if suggestions is None:
             waiting = "…" if s.tm is not None else "translation memory loading…"
-            view.set_panel("tm", Text(waiting, style="dim"))
+            view.set_panel("tm", tm_content(entry, None, mode, waiting))
         else:
             self._show_tm(index, suggestions, alone=False)
         view.set_panel("qa", findings)
+        if self.spelling is not None:
+            self.spelling.for_source(entry.msgid)
         self._loading_text = True
         self.query_one("#target", TextArea).load_text(entry.msgstr)
         self._loading_text = False
@@ -230,11 +237,8 @@ class EditorScreen(EditorFrame):
         if index != self.session.index or self.closing():
             return
         self._suggestions = matches
-        text = Text()
-        for m in matches[:5]:
-            text.append(f"{m.score:3.0f}% ", style="bold cyan")
-            text.append(f"{m.en}\n")
-        self.view().set_panel("tm", text or Text("no suggestions", style="dim"), alone=alone)
+        content = tm_content(self.session.current, matches, self.mode or app_mode(self))
+        self.view().set_panel("tm", content, alone=alone)
 
     def _findings_text(self) -> Bidi:
         """The current entry's QA findings (and its QA mark in the list), English lines with
@@ -646,6 +650,40 @@ class EditorScreen(EditorFrame):
     @in_key_order
     def action_propose_term(self) -> None:
         self.workflow.propose_term()
+
+    # --- spelling ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="spelling")
+    def _load_spelling(self) -> None:
+        """Load the dictionary and the project's words off the screen's way, then mark."""
+        project = getattr(self.app, "project", None)
+        entries = self.session.matcher.entries if self.session.matcher is not None else ()
+        marks = SpellMarks(entries, getattr(project, "glossary", None))
+        load_dictionary()
+        self.app.call_from_thread(self._spelling_ready, marks)
+
+    def _spelling_ready(self, marks: SpellMarks) -> None:
+        if self.closing():
+            return
+        self.spelling = marks
+        if marks.problem is not None:
+            self.notify(marks.problem, severity="warning")
+        if self.session.entries:
+            marks.for_source(self.session.current.msgid)
+        english = self.query_one("#target", EnglishEditor)
+        english.mark_style = MISSPELT_STYLE
+        english.marks = marks.spans
+        english.notify_style_update()
+        english.refresh()
+
+    @in_key_order
+    def action_spelling(self) -> None:
+        """Suggestions for the misspelt word at or before the cursor (F8)."""
+        if self.spelling is None:
+            self.notify("the dictionary is still loading")
+            return
+        english = self.query_one("#target", EnglishEditor)
+        suggest(self.spelling, english, self.app.push_screen, self.notify)
 
 
 def _glossary_text(hits: list[Hit], mode: Mode) -> Group:

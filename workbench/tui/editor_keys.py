@@ -191,4 +191,14 @@ EDITOR_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="waive one of this segment's QA findings, with the reason",
     ),
+    Binding(
+        "f8",
+        "spelling",
+        "Spelling",
+        id="spelling",
+        priority=True,
+        show=False,
+        tooltip="suggestions for the misspelt word at or before the cursor; a adds it to the"
+        " word list",
+    ),
 ]

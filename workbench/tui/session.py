@@ -48,7 +48,7 @@ class Suggester(Protocol):
     def search(self, text: str, minimum: float = ..., limit: int = ...) -> list[Match]: ...
 
 
-ENTRY_CHECKS = [c.id for c in CHECKS if c.scope == "entry"]
+ENTRY_CHECKS = [c.id for c in CHECKS if c.scope == "entry" and c.default]
 CORPUS_CHECKS = [c.id for c in CHECKS if c.scope == "corpus"]
 
 

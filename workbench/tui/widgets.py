@@ -146,6 +146,18 @@ class EnglishEditor(TextArea):
             return False
         return super().check_consume_key(key, character)
 
+    marks: Callable[[str], list[tuple[int, int]]] | None = None
+    """The spans of a line to mark as misspelt (set once the dictionary is loaded)."""
+    mark_style: str = "underline red"
+
+    def get_line(self, line_index: int) -> Text:
+        """A line of the English, its misspelt words marked."""
+        line = super().get_line(line_index)
+        if self.marks is not None:
+            for start, end in self.marks(line.plain):
+                line.stylize(self.mark_style, start, end)
+        return line
+
     def _refresh_size(self) -> None:
         if not self.soft_wrap:
             super()._refresh_size()
