@@ -189,15 +189,3 @@ def test_esc_in_a_file_opened_directly_shows_its_projects_files(project: Path) -
         assert "story.po" in screen and "segment 1 of 3" not in screen
         term.assert_idle()
     assert read_po(project / STORY)[0].msgstr == "The PMF attacked."
-
-
-def test_the_editor_opens_with_its_keys_in_the_first_frame(project: Path) -> None:
-    """The footer is part of the editor's first frame: no second redraw of the bottom line
-    after the file is shown (it used to come a tenth of a second later, a flicker as the
-    editor opens, and the time a translator waits for it)."""
-    with KwbTerminal.translate(project, STORY, size=(160, 45)) as term:
-        first = term.capture()
-        while "segment 1 of 3" not in first:  # the first capture that shows the editor
-            assert not term.exited(), first
-            first = term.capture()
-        assert "Done+next" in first.splitlines()[-1]

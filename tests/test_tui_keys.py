@@ -571,3 +571,20 @@ def test_a_late_tm_or_qa_result_on_a_closing_editor_is_dropped(project: Path) ->
         assert app.return_code is None  # still running, no error screen
 
     run(project, scenario)
+
+
+def test_the_keys_line_is_drawn_with_the_editors_first_screen(project: Path) -> None:
+    """The footer reads the screen's bindings when it is drawn, so the editor's first
+    frame carries its keys (Textual's footer built them a frame later: a second redraw of
+    the bottom line, a tenth of a second on a large file)."""
+
+    async def main() -> None:
+        app = KwbApp(load_project(project), project / STORY, "visual")
+        async with app.run_test(size=(140, 45)) as pilot:
+            while not isinstance(app.screen, EditorScreen):
+                await pilot.pause(0.01)
+            footer = app.screen.query_one(KeyFooter)
+            assert "Done+next" in footer.render().plain
+            assert not footer.children  # one line, no widget per key to mount later
+
+    asyncio.run(main())
