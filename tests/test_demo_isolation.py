@@ -18,6 +18,8 @@ NOT_THE_DEMO = (
     "workbench",
     "README.md",
     "pyproject.toml",
+    "setup.py",
+    "MANIFEST.in",
     "Makefile",
     ".gitignore",
 )

@@ -95,12 +95,25 @@ def bundled_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
+def bundled_glossary() -> Path:
+    """The curated glossary that comes with kwb. An installed kwb has it as package data
+    (`workbench/_data/glossary.toml`, copied there from `glossary/glossary.toml` when the
+    wheel is built: see setup.py); kwb run from its source checkout (an editable install)
+    reads the repository's file, the one copy there is to edit."""
+    from importlib import resources
+
+    packaged = resources.files("workbench").joinpath("_data", "glossary.toml")
+    if isinstance(packaged, Path) and packaged.is_file():
+        return packaged
+    return bundled_root() / "glossary" / "glossary.toml"
+
+
 def curated_glossary() -> Path:
     """The curated glossary new projects start from (and `kwb align` uses outside a
     project): the file `KWB_CURATED_GLOSSARY` names (an organisation's own), else the one
     bundled with kwb."""
     named = os.environ.get(CURATED_GLOSSARY_VARIABLE)
-    return Path(named) if named else bundled_root() / "glossary" / "glossary.toml"
+    return Path(named) if named else bundled_glossary()
 
 
 def init_project(root: Path, name: str | None = None) -> Project:
