@@ -32,9 +32,9 @@ from corpus import REPO
 from glossary import entries, invented_word
 from workbench import __version__
 from workbench.forked import fork_map
-from workbench.qa.english import stems
 from workbench.qa.model import Unit
 from workbench.qa.runner import BATCH, check_units, chunked, process_count, units_from_po
+from workbench.read.english import stems
 from workbench.terms.glossary import load_glossary, stopwords
 from workbench.terms.matcher import Matcher
 from workbench.terms.model import Entry

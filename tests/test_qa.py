@@ -18,11 +18,11 @@ from workbench.forked import can_fork
 from workbench.qa import runner
 from workbench.qa.consistency_checks import target_text
 from workbench.qa.context import Context
-from workbench.qa.english import stems
 from workbench.qa.model import Finding, Unit
-from workbench.qa.numbers import english_words, sorani_number_words
 from workbench.qa.registry import CHECKS
 from workbench.qa.runner import check_units, units_from_po
+from workbench.read.english import stems
+from workbench.read.numbers import english_words, sorani_number_words
 from workbench.terms.glossary import load_glossary, stopwords
 from workbench.terms.matcher import Matcher
 from workbench.text import key_text

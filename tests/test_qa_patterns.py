@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import approved_entry
-from workbench.qa.calendar import sorani_named
 from workbench.qa.model import Unit
-from workbench.qa.numbers import sorani_dates
 from workbench.qa.runner import check_units
+from workbench.read.calendar import sorani_named
+from workbench.read.dates import sorani_dates
 from workbench.terms.glossary import stopwords
 from workbench.terms.matcher import Matcher
 from workbench.text import key_text

@@ -26,10 +26,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from workbench.align.names import NameIndex, english_acronyms, english_names, sorani_acronyms
-from workbench.qa.english import contains, stems
-from workbench.qa.glossary_checks import acceptable
-from workbench.qa.numbers import english_digits, english_words, sorani_numbers
+from workbench.read.english import contains, stems
+from workbench.read.numbers import english_digits, english_words, sorani_numbers
 from workbench.terms.matcher import Matcher
+from workbench.terms.renderings import acceptable
 from workbench.text import key_text
 
 MEAN_RATIO = 1.15

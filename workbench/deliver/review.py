@@ -18,10 +18,10 @@ from functools import lru_cache
 
 from workbench.deliver.article import Article, Segment
 from workbench.deliver.render import page
-from workbench.qa.glossary_checks import acceptable
 from workbench.qa.model import Finding
 from workbench.store.pofile import STATES
 from workbench.terms.matcher import Hit, Matcher
+from workbench.terms.renderings import acceptable
 
 Span = tuple[int, int, str, str]
 """(start, end, term id, title) of a highlighted term."""

@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
-from workbench.qa.english import stems
 from workbench.qa.model import Unit
+from workbench.read.english import stems
 from workbench.terms.matcher import Matcher
 from workbench.text import key_text
 

@@ -9,43 +9,20 @@ from itertools import compress
 from typing import NamedTuple
 
 from workbench.qa.context import Context
-from workbench.qa.english import (
+from workbench.qa.model import Unit
+from workbench.qa.number_checks import source_dates
+from workbench.read.english import (
     contains,
     part_stems,
     rendering_part_stems,
     rendering_stems,
     stems,
 )
-from workbench.qa.model import Unit
-from workbench.qa.number_checks import source_dates
 from workbench.terms.matcher import Hit, Matcher
 from workbench.terms.model import Entry
+from workbench.terms.renderings import acceptable, own_renderings
 
 Issue = tuple[str, tuple[str, ...]]
-
-
-def own_renderings(hit: Hit) -> tuple[str, ...]:
-    """The renderings of the form that matched: the adjectival ones for ئەمریکی."""
-    if hit.adjectival and hit.entry.adjectival_target:
-        return (hit.entry.adjectival_target, *hit.entry.adjectival_variants)
-    return hit.entry.renderings
-
-
-@lru_cache(maxsize=65536)
-def _acceptable(entry: Entry, adjectival: bool) -> tuple[str, ...]:
-    own = (
-        (entry.adjectival_target, *entry.adjectival_variants)
-        if adjectival and entry.adjectival_target
-        else entry.renderings
-    )
-    adjective = tuple(filter(None, (entry.adjectival_target, *entry.adjectival_variants)))
-    return tuple(dict.fromkeys((*own, *entry.renderings, *adjective)))
-
-
-def acceptable(hit: Hit) -> tuple[str, ...]:
-    """Renderings that satisfy the glossary for this hit. A place and its adjective stand in
-    for each other: عێراقی may be "Iraq's", and سەرۆکوەزیرانی عێراق "the Iraqi prime minister"."""
-    return _acceptable(hit.entry, hit.adjectival)
 
 
 class _Renderings(NamedTuple):

@@ -6,32 +6,29 @@ import re
 from collections import Counter
 from functools import cache
 
-from workbench.qa.calendar import (
+from workbench.qa.context import Context
+from workbench.qa.model import Unit
+from workbench.read.calendar import (
     NOTHING,
     Named,
-    differences,
     english_named,
     may_name,
     sorani_named,
+    weekday_names,
     without_weekdays,
 )
-from workbench.qa.context import Context
-from workbench.qa.model import Unit
-from workbench.qa.numbers import (
-    Date,
-    date_agrees,
-    english_dates,
+from workbench.read.dates import Date, date_agrees, english_dates, sorani_dates
+from workbench.read.numbers import (
     english_digits,
     english_name_numbers,
     english_words,
-    sorani_dates,
     sorani_dot_groups,
     sorani_number_words,
     sorani_numbers,
-    tables,
-    trie_pattern,
 )
-from workbench.qa.vague_numbers import sorani_optional_numbers, without_vague_numbers
+from workbench.read.tables import tables
+from workbench.read.vague_numbers import sorani_optional_numbers, without_vague_numbers
+from workbench.text.patterns import trie_pattern
 
 Issue = tuple[str, tuple[str, ...]]
 YEARS = ((1900, 2100), (2600, 2800))
@@ -221,3 +218,32 @@ def date_mismatch(unit: Unit, ctx: Context) -> list[Issue]:
             if named.weekdays or named.months:
                 issues += [(message, ()) for message in differences(named, named_en)]
     return issues
+
+
+def differences(source: Named, target: Named) -> list[str]:
+    """What the translation names otherwise than the source: its weekdays, where both name
+    some; its months, where the source names one alone and the translation any."""
+    issues = []
+    if source.weekdays and target.weekdays and source.weekdays != target.weekdays:
+        issues.append(
+            f"the source names {_days(source.weekdays)}; "
+            f"the translation has {_days(target.weekdays)}"
+        )
+    if source.months and target.all_months:
+        missing = [months for months in source.months if months.isdisjoint(target.all_months)]
+        extra = target.all_months - source.all_months
+        if missing or extra:
+            named = " and ".join(" or ".join(_months(m)) for m in source.months)
+            issues.append(
+                f"the source names {named}; the translation has "
+                + ", ".join(_months(target.all_months))
+            )
+    return issues
+
+
+def _days(days: frozenset[int]) -> str:
+    return ", ".join(weekday_names()[d] for d in sorted(days))
+
+
+def _months(months: frozenset[int]) -> list[str]:
+    return [tables().month_names_en[m - 1] for m in sorted(months)]

@@ -8,7 +8,7 @@ Three kinds of query, chosen by what the translator typed:
   are in the text as given, mapped back from the matching key.
 - English (no Arabic-script letter): whole words, case-insensitively, in order, separated
   only by spaces or hyphens ("force" never hits inside "enforcement"). A word matches as
-  written or through the possessive and plural endings QA reads (`workbench.qa.english`), so
+  written or through the possessive and plural endings QA reads (`workbench.read.english`), so
   the rendering "combat forces" finds "combat force" and "forces'" as the glossary check does.
 - `--regex`: a Python regular expression on the text as it is (empty matches are no hits).
 """
@@ -22,8 +22,7 @@ from functools import lru_cache
 from typing import Literal
 
 from workbench.errors import InputError
-from workbench.qa.english import _irregular_plurals as irregular_plurals
-from workbench.qa.english import stem
+from workbench.read.english import irregular_plurals, stem
 from workbench.terms.glossary import stopwords
 from workbench.terms.matcher import Matcher
 from workbench.terms.model import Entry

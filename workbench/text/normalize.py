@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from workbench.text.offsets import IDENTITY, Edit, OffsetMap
-from workbench.text.tables import Tables, char_class, load
+from workbench.text.patterns import char_class
+from workbench.text.tables import Tables, load
 
 ZWNJ = "\u200c"
 ZWJ = "\u200d"

@@ -66,21 +66,6 @@ class Tables:
     key_final: dict[str, str]
 
 
-def char_class(chars: frozenset[str] | set[str] | str) -> str:
-    """A regex character class body (without brackets) matching exactly `chars`."""
-    points = sorted({ord(c) for c in chars})
-    parts: list[str] = []
-    i = 0
-    while i < len(points):
-        j = i
-        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
-            j += 1
-        lo, hi = points[i], points[j]
-        parts.append(f"\\u{lo:04x}" if lo == hi else f"\\u{lo:04x}-\\u{hi:04x}")
-        i = j + 1
-    return "".join(parts)
-
-
 @cache
 def load() -> Tables:
     """Read and index the orthography tables (once per process)."""

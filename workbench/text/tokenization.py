@@ -14,7 +14,8 @@ import re
 from typing import NamedTuple
 
 from workbench.gc_pause import paused_gc
-from workbench.text.tables import char_class, load
+from workbench.text.patterns import char_class
+from workbench.text.tables import load
 
 
 class Token(NamedTuple):

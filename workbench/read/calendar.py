@@ -1,10 +1,11 @@
 """Weekdays and month names as a text names them, in Sorani and English.
 
-date-mismatch compares dates; a translation may also change a weekday (Sunday → Saturday)
-or a month named without a day (September → December). Sorani weekdays are counted from
-Saturday (شەممە) and written in several ways (دووشەممە, دوو شەممە, دووشەمە, دوشەممە), with
-the endings a name takes (لە دوو شەمەدا, ڕۆژی چوارشەممەی ڕابردوو); month names are the Iraqi
-ones and the Kurdish solar months, which span two Gregorian months each.
+The date check compares dates; a translation may also change a weekday (Sunday → Saturday)
+or a month named without a day (September → December), which these readers find. Sorani
+weekdays are counted from Saturday (شەممە) and written in several ways (دووشەممە,
+دوو شەممە, دووشەمە, دوشەممە), with the endings a name takes (لە دوو شەمەدا,
+ڕۆژی چوارشەممەی ڕابردوو); month names are the Iraqi ones and the Kurdish solar months,
+which span two Gregorian months each.
 """
 
 from __future__ import annotations
@@ -13,14 +14,9 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from workbench.qa.numbers import (
-    MONTH_NAMES,
-    Date,
-    SolarDate,
-    solar_months,
-    tables,
-    trie_pattern,
-)
+from workbench.read.dates import Date, SolarDate, solar_months
+from workbench.read.tables import tables
+from workbench.text.patterns import trie_pattern
 
 _MONTH_OF = "مانگی"
 """The word before a month name that makes it one: مانگی ئازار, the month of March."""
@@ -82,7 +78,7 @@ def _english_names() -> dict[str, tuple[str, int]]:
     """Each English month and weekday name as written (March, MARCH) → ("month" or
     "weekday", its number)."""
     names: dict[str, tuple[str, int]] = {}
-    for n, month in enumerate(MONTH_NAMES, 1):
+    for n, month in enumerate(tables().month_names_en, 1):
         names[month] = names[month.upper()] = ("month", n)
     for day, n in tables().weekdays_en.items():
         names[day.capitalize()] = names[day.upper()] = ("weekday", n)
@@ -90,7 +86,7 @@ def _english_names() -> dict[str, tuple[str, int]]:
 
 
 @cache
-def _weekday_names() -> dict[int, str]:
+def weekday_names() -> dict[int, str]:
     """The weekdays (ISO 8601: 1 = Monday) as messages show them."""
     return {n: day.capitalize() for day, n in tables().weekdays_en.items()}
 
@@ -194,32 +190,3 @@ def english_named(text: str) -> Named:
 
 
 _PLURAL_OR_POSSESSIVE = re.compile(r"s\b|['’]s\b|S\b|['’]S\b")
-
-
-def differences(source: Named, target: Named) -> list[str]:
-    """What the translation names otherwise than the source: its weekdays, where both name
-    some; its months, where the source names one alone and the translation any."""
-    issues = []
-    if source.weekdays and target.weekdays and source.weekdays != target.weekdays:
-        issues.append(
-            f"the source names {_days(source.weekdays)}; "
-            f"the translation has {_days(target.weekdays)}"
-        )
-    if source.months and target.all_months:
-        missing = [months for months in source.months if months.isdisjoint(target.all_months)]
-        extra = target.all_months - source.all_months
-        if missing or extra:
-            named = " and ".join(" or ".join(_months(m)) for m in source.months)
-            issues.append(
-                f"the source names {named}; the translation has "
-                + ", ".join(_months(target.all_months))
-            )
-    return issues
-
-
-def _days(days: frozenset[int]) -> str:
-    return ", ".join(_weekday_names()[d] for d in sorted(days))
-
-
-def _months(months: frozenset[int]) -> list[str]:
-    return [MONTH_NAMES[m - 1] for m in sorted(months)]

@@ -7,20 +7,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from workbench.qa.numbers import tables, trie_pattern
+from workbench.read.tables import tables
+from workbench.text.patterns import alternatives, trie_pattern
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     t = tables()
-    alternatives = "|".join(sorted(map(re.escape, t.scale_ckb), key=len, reverse=True))
-    quantifiers = "|".join(sorted(map(re.escape, t.quantifiers_ckb), key=len, reverse=True))
-    endings = "|".join(sorted(map(re.escape, t.ordinal_endings_ckb), key=len, reverse=True))
+    scales = alternatives(t.scale_ckb)
+    quantifiers = alternatives(t.quantifiers_ckb)
+    endings = alternatives(t.ordinal_endings_ckb)
     return {
         # A quick look for any of the words.
         "clue": re.compile(trie_pattern([*t.quantifiers_ckb, *t.optional_ckb])),
         # A scale word after a word of an indefinite amount: no number (دەیان ملیۆن).
-        "vague_scale": re.compile(rf"(?<!\w)(?:{quantifiers})\s+({alternatives})(?!\w)"),
+        "vague_scale": re.compile(rf"(?<!\w)(?:{quantifiers})\s+({scales})(?!\w)"),
         "optional": re.compile(trie_pattern(t.optional_ckb, whole=True)),
         # An ordinal: a number word and an ordinal ending (حەوتەمین); that it begins a word
         # is checked on each one found.

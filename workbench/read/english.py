@@ -24,7 +24,7 @@ def stem(word: str) -> str:
     if len(core) >= 3 and core[:-1].isupper() and core[-1] == "s":
         return core[:-1]  # PMFs
     lower = word.casefold()
-    if (singular := _irregular_plurals().get(lower)) is not None:
+    if (singular := irregular_plurals().get(lower)) is not None:
         return singular  # children
     if len(lower) > 4 and lower.endswith("ies"):
         return lower[:-3] + "y"
@@ -40,9 +40,9 @@ def stem(word: str) -> str:
 
 
 @cache
-def _irregular_plurals() -> dict[str, str]:
+def irregular_plurals() -> dict[str, str]:
     """Plural → singular for the plurals no ending rule reads (data/english_plurals.tsv)."""
-    data = resources.files("workbench.qa").joinpath("data/english_plurals.tsv").read_text("utf-8")
+    data = resources.files("workbench.read").joinpath("data/english_plurals.tsv").read_text("utf-8")
     rows = (line.split("\t") for line in data.splitlines() if line and not line.startswith("#"))
     return {plural: singular.strip() for plural, singular in rows}
 
