@@ -136,3 +136,17 @@ def approved_entry(entry_id: str, source: str, target: str, **fields: Any) -> An
     }
     values.update(fields)
     return Entry(id=entry_id, source=source, target=target, **values)
+
+
+STORY_ARTICLE = "حەشدی شەعبی هێرشی کرد.  هێزی شەڕکەر لە عێراق نامێنێت.  باران بارى."
+"""Three one-sentence paragraphs with glossary terms (PMF, combat forces, Iraq)."""
+STORY = "translations/story.po"
+
+
+def story_project(kwb: Any, root: Path) -> Path:
+    """A new project at `root` with the story article added, nothing translated."""
+    kwb("init", str(root))
+    article = root / "seeds" / "story.txt"
+    article.write_text(STORY_ARTICLE, encoding="utf-8")
+    assert kwb("add", str(article), cwd=root).code == 0
+    return root

@@ -10,20 +10,15 @@ from typing import Any
 import polib
 import pytest
 
+from tests.conftest import story_project
 from tests.terminal import KwbTerminal, read_po, require_tmux
-
-ARTICLE = "حەشدی شەعبی هێرشی کرد.  هێزی شەڕکەر لە عێراق نامێنێت.  باران بارى."
 
 
 @pytest.fixture
 def project(kwb: Any, tmp_path: Path) -> Path:
     """A three-segment project, nothing translated."""
     require_tmux()
-    root = tmp_path / "proj"
-    kwb("init", str(root))
-    article = root / "seeds" / "story.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    assert kwb("add", str(article), cwd=root).code == 0
+    root = story_project(kwb, tmp_path / "proj")
     return root
 
 

@@ -9,19 +9,15 @@ from typing import Any
 import polib
 import pytest
 
+from tests.conftest import STORY, story_project
 from tests.terminal import KwbTerminal, require_tmux
-from tests.test_tui_build import ARTICLE, STORY
 
 
 @pytest.fixture
 def project(kwb: Any, tmp_path: Path) -> Path:
     """Three one-sentence paragraphs, nothing translated."""
     require_tmux()
-    root = tmp_path / "proj"
-    kwb("init", str(root))
-    article = root / "seeds" / "story.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    assert kwb("add", str(article), cwd=root).code == 0
+    root = story_project(kwb, tmp_path / "proj")
     return root
 
 

@@ -12,11 +12,9 @@ from typing import Any
 import polib
 import pytest
 
-from tests.conftest import SEED_000
+from tests.conftest import SEED_000, STORY, story_project
 from tests.terminal import KwbTerminal, read_po, require_tmux
 
-ARTICLE = "حەشدی شەعبی هێرشی کرد.  هێزی شەڕکەر لە عێراق نامێنێت.  باران بارى."
-STORY = "translations/story.po"
 SIZES = pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
 ARABIC = re.compile(r"[\u0600-\u06ff]{3,}")
 
@@ -25,11 +23,7 @@ ARABIC = re.compile(r"[\u0600-\u06ff]{3,}")
 def project(kwb: Any, tmp_path: Path) -> Path:
     """Three short segments, nothing translated; and a real article of 23 segments."""
     require_tmux()
-    root = tmp_path / "proj"
-    kwb("init", str(root))
-    article = root / "seeds" / "story.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    assert kwb("add", str(article), cwd=root).code == 0
+    root = story_project(kwb, tmp_path / "proj")
     assert kwb("add", str(SEED_000), cwd=root).code == 0
     return root
 

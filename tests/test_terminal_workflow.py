@@ -10,22 +10,16 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import STORY, story_project
 from tests.terminal import KwbTerminal, read_po, require_tmux
 from workbench.qa.model import parse_waivers
 from workbench.terms import glossary_file
-
-ARTICLE = "حەشدی شەعبی هێرشی کرد.  هێزی شەڕکەر لە عێراق نامێنێت.  باران بارى."
-STORY = "translations/story.po"
 
 
 @pytest.fixture
 def project(kwb: Any, tmp_path: Path) -> Path:
     require_tmux()
-    root = tmp_path / "proj"
-    kwb("init", str(root))
-    article = root / "seeds" / "story.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    assert kwb("add", str(article), cwd=root).code == 0
+    root = story_project(kwb, tmp_path / "proj")
     return root
 
 

@@ -11,22 +11,17 @@ from typing import Any
 import polib
 import pytest
 
+from tests.conftest import story_project
 from workbench.display.bidi import layout, reorder
 from workbench.store.project import load_project
 from workbench.tui.app import KwbApp
 from workbench.tui.editor import EditorScreen
 from workbench.tui.panels import WorkView
 
-ARTICLE = "حەشدی شەعبی هێرشی کرد.  هێزی شەڕکەر لە عێراق نامێنێت.  باران بارى."
-
 
 @pytest.fixture
 def project(kwb: Any, tmp_path: Path) -> Path:
-    root = tmp_path / "proj"
-    kwb("init", str(root))
-    article = root / "seeds" / "story.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    assert kwb("add", str(article), cwd=root).code == 0
+    root = story_project(kwb, tmp_path / "proj")
     return root
 
 

@@ -11,23 +11,17 @@ from typing import Any
 import polib
 import pytest
 
+from tests.conftest import STORY, story_project
 from workbench.store.project import load_project
 from workbench.tui.app import KwbApp
 from workbench.tui.editor import EditorScreen
 from workbench.tui.widgets import StatusLine
 
-ARTICLE = "حەشدی شەعبی هێرشی کرد.  هێزی شەڕکەر لە عێراق نامێنێت.  باران بارى."
-STORY = "translations/story.po"
-
 
 @pytest.fixture
 def project(kwb: Any, tmp_path: Path) -> Path:
     """Three one-sentence paragraphs, the first translated."""
-    root = tmp_path / "proj"
-    kwb("init", str(root))
-    article = root / "seeds" / "story.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    assert kwb("add", str(article), cwd=root).code == 0
+    root = story_project(kwb, tmp_path / "proj")
     po = polib.pofile(str(root / STORY))
     po[0].msgstr = "The PMF attacked."
     po.save(str(root / STORY))

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
-from tests.conftest import REPO, SEED_000
+from tests.conftest import REPO, SEED_000, STORY, story_project
 from workbench.store.project import load_project
 from workbench.tui import keys
 from workbench.tui.app import KwbApp
@@ -27,8 +27,6 @@ from workbench.tui.layout import TITLE_ROWS, english_rows, share, work_rows
 from workbench.tui.panels import WorkView
 from workbench.tui.widgets import KeyFooter, StatusLine
 
-ARTICLE = "حەشدی شەعبی هێرشی کرد.  هێزی شەڕکەر لە عێراق نامێنێت.  باران بارى."
-STORY = "translations/story.po"
 NEWS = f"translations/{SEED_000.stem}.po"
 
 
@@ -36,11 +34,7 @@ NEWS = f"translations/{SEED_000.stem}.po"
 def project(kwb: Any, tmp_path: Path) -> Path:
     """Three short segments, nothing translated; and a real 23-segment article (one
     segment of 832 characters, up to seven glossary terms in one segment)."""
-    root = tmp_path / "proj"
-    kwb("init", str(root))
-    article = root / "seeds" / "story.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    assert kwb("add", str(article), cwd=root).code == 0
+    root = story_project(kwb, tmp_path / "proj")
     assert kwb("add", str(SEED_000), cwd=root).code == 0
     return root
 
