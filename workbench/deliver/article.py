@@ -8,15 +8,10 @@ the source's paragraph structure, whatever order the entries are kept in.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
-
-from workbench.store.pofile import State, read_catalog, state
-
-_PLACE = re.compile(r"(?:^|:)p(\d+)s(\d+)$")
+from workbench.store.pofile import State, places, read_catalog, state
 
 
 @dataclass(frozen=True)
@@ -66,17 +61,6 @@ class Article:
     def unfinished(self) -> list[Segment]:
         """The segments not ready to publish (untranslated or fuzzy), in order."""
         return [s for s in self.segments if s.unfinished]
-
-
-def places(entry: polib.POEntry) -> list[tuple[int, int]]:
-    """Every (paragraph, sentence) the entry's references name, in file order."""
-    found = []
-    for occurrence in entry.occurrences:
-        reference = ":".join(part for part in occurrence if part)
-        m = _PLACE.search(reference)
-        if m:
-            found.append((int(m[1]), int(m[2])))
-    return found
 
 
 def article_of(path: Path) -> Article:

@@ -9,7 +9,6 @@ is reported at every segment it stands in.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,14 +17,13 @@ from typing import Literal
 import polib
 
 from workbench.search.query import Query
-from workbench.store.pofile import read_catalog
+from workbench.store.pofile import places, read_catalog
 from workbench.store.project import Project
 from workbench.text import canonical, segment
 from workbench.text.decode import read_text
 
 Side = Literal["source", "target"]
 SIDES: tuple[Side, ...] = ("source", "target")
-_SEGMENT_ID = re.compile(r"p\d+s\d+")
 
 
 @dataclass(frozen=True)
@@ -81,11 +79,7 @@ def relative(project: Project, path: Path) -> str:
 
 def segment_ids(entry: polib.POEntry) -> tuple[str, ...]:
     """The `p<P>s<S>` ids of an entry's references (`file.txt:p3s1`), in order."""
-    found = []
-    for reference, line in entry.occurrences:
-        for part in (reference.rpartition(":")[2], line):
-            if _SEGMENT_ID.fullmatch(part or ""):
-                found.append(part)
+    found = [f"p{paragraph}s{sentence}" for paragraph, sentence in places(entry)]
     return tuple(dict.fromkeys(found)) or ("",)
 
 

@@ -37,6 +37,20 @@ def segment_key(article_id: str, key_text: str) -> str:
     return f"{article_id}/{digest}"
 
 
+_PLACE = re.compile(r"(?:^|:)p(\d+)s(\d+)$")
+
+
+def places(entry: polib.POEntry) -> list[tuple[int, int]]:
+    """Every (paragraph, sentence) the entry's `#:` references name (`FILE:p<P>s<S>`, as
+    `kwb add` writes them), in file order; none for an entry another tool added."""
+    found = []
+    for occurrence in entry.occurrences:
+        m = _PLACE.search(":".join(part for part in occurrence if part))
+        if m:
+            found.append((int(m[1]), int(m[2])))
+    return found
+
+
 def state(entry: polib.POEntry) -> State:
     """Where an entry stands in the translation workflow."""
     if not entry.msgstr.strip():
