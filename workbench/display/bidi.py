@@ -16,6 +16,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Literal
 
 from rich.cells import cell_len, get_character_cell_size
@@ -168,10 +169,17 @@ def reorder(line: str, mode: Mode, direction: Direction = "rtl") -> list[tuple[i
     """
     if mode == "terminal":
         return list(enumerate(line))
-    base = base_direction(line, direction)
+    return list(_reordered(line, base_direction(line, direction)))
+
+
+@lru_cache(maxsize=8192)
+def _reordered(line: str, base: str) -> tuple[tuple[int, str], ...]:
+    """`reorder` on a visual terminal, remembered: the editor draws the same glossary
+    terms, notes and titles segment after segment, and the bidi pass is most of the cost
+    of drawing a panel."""
     kept = [i for i, char in enumerate(line) if char not in _BIDI_CONTROLS]
     if base == "ltr" and not has_rtl(line):
-        return [(i, line[i]) for i in kept]
+        return tuple((i, line[i]) for i in kept)
     from bidi import algorithm
 
     storage = algorithm.get_empty_storage()
@@ -186,7 +194,7 @@ def reorder(line: str, mode: Mode, direction: Direction = "rtl") -> list[tuple[i
     algorithm.resolve_implicit_levels(storage, False)
     algorithm.reorder_resolved_levels(storage, False)
     algorithm.apply_mirroring(storage, False)
-    return [(char["index"], char["ch"]) for char in storage["chars"]]
+    return tuple((char["index"], char["ch"]) for char in storage["chars"])
 
 
 def visual_line(line: str, mode: Mode = "visual", direction: Direction = "rtl") -> str:
