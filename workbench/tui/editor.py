@@ -118,7 +118,12 @@ class EditorScreen(EditorFrame):
                     placeholder="filter: text, or untranslated / fuzzy / translated / reviewed",
                     id="filter",
                 )
-                yield SegmentList(self._row_text, id="segment-list")
+                # A list longer than the terminal is tall has its scroll bar from the first
+                # frame (it came a frame later, narrowing every row: a second redraw).
+                long = len(self.session.entries) > self.app.size.height
+                yield SegmentList(
+                    self._row_text, id="segment-list", classes="-long" if long else ""
+                )
             with Vertical(id="work"):
                 view = WorkView(self.mode or app_mode(self), id="work-view")
                 view.set_title("source", Text("Sorani"))

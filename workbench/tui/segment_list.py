@@ -43,6 +43,7 @@ class SegmentList(ScrollView, can_focus=True):
     ]
     DEFAULT_CSS = """
     SegmentList { height: 1fr; }
+    SegmentList.-long { overflow-y: scroll; }
     """
 
     cursor: reactive[int] = reactive(0, repaint=False)  # `watch_cursor` repaints two rows
@@ -77,6 +78,7 @@ class SegmentList(ScrollView, can_focus=True):
         self.count = count
         self.generation += 1
         self._cache.clear()
+        self.set_class(count > self.app.size.height, "-long")
         self.virtual_size = Size(self.size.width, count)
         self.set_reactive(SegmentList.cursor, min(self.cursor, max(0, count - 1)))
         self.refresh()
